@@ -1,0 +1,102 @@
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { applyRecipe } from "@/lib/process/apply-recipe";
+import { parseRecipe } from "@/lib/process/recipe";
+import { SpecError } from "@/lib/process/spec-errors";
+import type { Frame } from "@/lib/series/frame";
+import { formatNormalisedCsv, NormalisedCsvError, NormalisedCsvReader } from "@/lib/series/normalised-csv";
+import { CliError } from "../cli-error";
+import { writeOutputAtomically } from "../output-file";
+
+/** Positional arguments and `--name value` / `--name=value` options; unknown options are errors. */
+export function parseArguments(argv: string[], known: readonly string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (!known.includes(name)) throw new CliError(`unknown option --${name} (options: ${known.map((k) => `--${k}`).join(", ")})`);
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined || value === "") throw new CliError(`--${name} needs a value`);
+    options.set(name, value);
+  }
+  return { positional, options };
+}
+
+export function requireOption(options: Map<string, string>, name: string, usage: string): string {
+  const value = options.get(name);
+  if (value === undefined) throw new CliError(`missing --${name}; usage: ${usage}`);
+  return value;
+}
+
+function describeReadError(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new CliError(`cannot read ${file}: no such file`);
+  if (code === "EISDIR") return new CliError(`cannot read ${file}: it is a directory`);
+  if (error instanceof NormalisedCsvError) return new CliError(`${file}: ${error.message}`);
+  return new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Streams a normalised CSV (DESIGN §5) into a frame. */
+export async function readNormalisedCsvFile(file: string): Promise<Frame> {
+  const reader = new NormalisedCsvReader();
+  try {
+    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) reader.push(chunk as string);
+    return reader.finish();
+  } catch (error) {
+    throw describeReadError(file, error);
+  }
+}
+
+/** Reads and parses a JSON document; `what` names it in errors ("recipe", "spec"). */
+export async function readJsonFile(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw describeReadError(file, error);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new CliError(`${what} ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** A SpecError becomes a CLI error that keeps its one-line `path: reason` message. */
+export function asCliError(error: unknown, what: string, file: string): unknown {
+  return error instanceof SpecError ? new CliError(`${what} ${file}: ${error.message}`) : error;
+}
+
+const USAGE = "process IN.csv --recipe R.json --out OUT.csv";
+
+export async function run(argv: string[]): Promise<void> {
+  const { positional, options } = parseArguments(argv, ["recipe", "out"]);
+  if (positional.length !== 1) throw new CliError(`expected one input file; usage: ${USAGE}`);
+  const recipeFile = requireOption(options, "recipe", USAGE);
+  const out = requireOption(options, "out", USAGE);
+  const recipeInput = await readJsonFile(recipeFile, "recipe");
+  let recipe;
+  try {
+    recipe = parseRecipe(recipeInput);
+  } catch (error) {
+    throw asCliError(error, "recipe", recipeFile);
+  }
+  const frame = await readNormalisedCsvFile(positional[0]);
+  let result;
+  try {
+    result = applyRecipe(frame, recipe);
+  } catch (error) {
+    throw asCliError(error, "recipe", recipeFile);
+  }
+  await writeOutputAtomically(out, formatNormalisedCsv(result.frame));
+  const lines = result.steps.map(
+    (step, i) => `steps[${i}] ${step.op}: removed ${step.removed}, filled ${step.filled}, rows ${step.rowsBefore} -> ${step.rowsAfter}`,
+  );
+  process.stdout.write([...lines, `wrote ${result.frame.time.length} rows to ${out}`].join("\n") + "\n");
+}
