@@ -1,0 +1,44 @@
+import type { FeatureLayout } from "../feature-layout";
+import type { Matrix } from "../matrix";
+import type { ColumnScaler } from "../scalers";
+
+/**
+ * What every model gets and gives. Models work on scaled matrices (rows = samples,
+ * columns as in the feature layout) and predict scaled outputs; the scalers let a model
+ * move between units where it must (naive forecasts, window normalisation).
+ */
+export interface TrainingProgress {
+  model: string;
+  epoch?: number;
+  epochs?: number;
+  loss?: number;
+  validationLoss?: number;
+  message?: string;
+}
+
+export interface ModelContext {
+  layout: FeatureLayout;
+  inputScaler: ColumnScaler;
+  outputScaler: ColumnScaler;
+  signal?: AbortSignal;
+  onProgress?: (progress: TrainingProgress) => void;
+}
+
+export interface ScaledSamples {
+  inputs: Matrix;
+  outputs: Matrix;
+}
+
+export interface TrainingData {
+  train: ScaledSamples;
+  validation: ScaledSamples;
+}
+
+/** A trained model: `state` is plain JSON (numbers, strings, arrays) that `restore` turns back into it. */
+export interface TrainedModel<State = unknown> {
+  predict(inputs: Matrix): Matrix;
+  state: State;
+  epochsRun?: number;
+}
+
+export class ModelConfigurationError extends Error {}

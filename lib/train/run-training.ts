@@ -1,0 +1,89 @@
+import { invertScaler, applyScaler } from "./scalers";
+import { selectRows, type Matrix } from "./matrix";
+import { computeMetrics, metricsByAveraging, metricsByStep } from "./metrics";
+import { MODEL_DOCUMENT_FORMAT, serialiseScaler, type ModelDocument } from "./model-document";
+import type { ModelContext, TrainingProgress } from "./models/model";
+import { trainModel } from "./models/train-model";
+import { prepareSamples, type TrainingSeries } from "./prepare-samples";
+import type { ModelResult, TrainingConfig, TrainingResult } from "./training-config";
+
+/**
+ * Trains every model of a config and evaluates it as the contract says: metrics on the
+ * validation and test parts in original units, on the test part in scaled units, per
+ * output step and averaged over 1…12 steps. Pure computation: the caller loads the series
+ * and stores what comes back; `signal` cancels between models, epochs and batches.
+ */
+export interface TrainingOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: TrainingProgress) => void;
+  /** Called once per trained model with its document (for saving it) before the next starts. */
+  onModel?: (document: ModelDocument, result: ModelResult) => void | Promise<void>;
+  /** Epoch-ms clock for `createdAt`; injected so that results can be reproduced exactly. */
+  now?: () => number;
+}
+
+export async function runTraining(config: TrainingConfig, series: TrainingSeries, options: TrainingOptions = {}): Promise<TrainingResult> {
+  const { signal, onProgress } = options;
+  const prepared = prepareSamples(config, series, signal);
+  const { layout, split, inputScaler, outputScaler } = prepared;
+  const scaledInputs = applyScaler(prepared.inputs, inputScaler);
+  const scaledOutputs = applyScaler(prepared.outputs, outputScaler);
+  const part = (rows: Uint32Array) => ({ inputs: selectRows(scaledInputs, rows), outputs: selectRows(scaledOutputs, rows) });
+  const data = { train: part(split.train), validation: part(split.validation) };
+  const test = part(split.test);
+  const original = {
+    validation: selectRows(prepared.outputs, split.validation),
+    test: selectRows(prepared.outputs, split.test),
+  };
+  const blocks = layout.outputSeries.map((block) => ({ offset: block.offset, steps: block.steps }));
+  const models: ModelResult[] = [];
+  for (let index = 0; index < config.models.length; index++) {
+    const modelConfig = config.models[index];
+    const label = `${index + 1}:${modelConfig.kind}`;
+    onProgress?.({ model: label, message: "training" });
+    const context: ModelContext = { layout, inputScaler, outputScaler, signal, onProgress: (p) => onProgress?.({ ...p, model: label }) };
+    const started = performance.now();
+    const trained = await trainModel(modelConfig, context, data);
+    const fitSeconds = (performance.now() - started) / 1000;
+    signal?.throwIfAborted();
+    const unscaled = (predicted: Matrix) => invertScaler(predicted, outputScaler);
+    const testPredicted = trained.predict(test.inputs);
+    const testForecast = unscaled(testPredicted);
+    const result: ModelResult = {
+      ...modelConfig,
+      fitSeconds,
+      ...(trained.epochsRun !== undefined ? { epochsRun: trained.epochsRun } : {}),
+      validation: computeMetrics(original.validation, unscaled(trained.predict(data.validation.inputs))),
+      test: computeMetrics(original.test, testForecast),
+      testScaled: computeMetrics(test.outputs, testPredicted),
+      testByStep: metricsByStep(original.test, testForecast, blocks),
+      testByAveraging: metricsByAveraging(original.test, testForecast, blocks),
+    };
+    models.push(result);
+    await options.onModel?.(
+      {
+        format: MODEL_DOCUMENT_FORMAT,
+        version: 1,
+        createdAt: new Date((options.now ?? Date.now)()).toISOString(),
+        config,
+        model: modelConfig,
+        inputScaler: serialiseScaler(inputScaler),
+        outputScaler: serialiseScaler(outputScaler),
+        state: trained.state,
+      },
+      result,
+    );
+    onProgress?.({ model: label, message: "done" });
+  }
+  return {
+    samples: {
+      train: split.train.length,
+      validation: split.validation.length,
+      test: split.test.length,
+      skipped: prepared.skipped,
+      dropped: split.dropped,
+    },
+    features: { inputs: layout.inputWidth, outputs: layout.outputWidth },
+    models,
+  };
+}
