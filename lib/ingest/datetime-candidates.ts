@@ -1,0 +1,44 @@
+/**
+ * The datetime formats tried on a column, in order of preference on a tie: every format of
+ * the original (shared/reference/original-formats.txt) or an equivalent that reads the same
+ * texts, plus two-digit years, month names, 12-hour clocks and offsets.
+ */
+
+const YMD_DATES = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"];
+const DMY_DATES = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%y", "%d/%m/%y", "%d-%m-%y"];
+const MDY_DATES = ["%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y"];
+const NAMED_DATES = ["%d-%b-%Y", "%d %b %Y", "%d. %b %Y", "%d.%b.%Y", "%b %d %Y", "%b %d, %Y", "%Y-%b-%d", "%d-%b-%y", "%d/%b/%Y", "%a, %d %b %Y", "%a %b %d %Y"];
+const COMPACT_DATES = ["%Y%m%d"];
+
+export const TIME_ONLY_FORMATS = ["%H:%M:%S.%f", "%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"];
+export const DATE_ONLY_FORMATS = [...YMD_DATES, ...DMY_DATES, ...MDY_DATES, ...NAMED_DATES, ...COMPACT_DATES];
+
+function withTimes(dates: string[], separators: string[]): string[] {
+  return dates.flatMap((date) => separators.flatMap((separator) => TIME_ONLY_FORMATS.map((time) => date + separator + time)));
+}
+
+const NAIVE = [
+  ...withTimes(["%Y-%m-%d"], ["T", " "]),
+  ...withTimes(YMD_DATES.slice(1), [" ", "T"]),
+  ...withTimes(DMY_DATES, [" "]),
+  ...withTimes(MDY_DATES, [" "]),
+  ...withTimes(NAMED_DATES, [" "]),
+  ...withTimes(COMPACT_DATES, [" ", "T"]),
+  "%Y%m%d%H%M%S",
+  "%Y%m%d%H%M",
+  "%Y%m%dT%H%M%S",
+];
+
+/** Date and time in one text: naive formats first, then the same with a trailing offset (`Z`, `+01:00`). */
+export const COMBINED_FORMATS = [...NAIVE, ...NAIVE.map((format) => (format.includes("T") ? format + "%z" : format + " %z"))];
+
+/** The same format with day and month swapped, or null (for ambiguity between 03/04 and 04/03). */
+export function swapDayMonth(format: string): string | null {
+  if (!format.includes("%d") || !format.includes("%m")) return null;
+  return format.replace(/%d|%m/g, (code) => (code === "%d" ? "%m" : "%d"));
+}
+
+/** Whether a format puts the day before the month. */
+export function isDayFirst(format: string): boolean {
+  return format.indexOf("%d") < format.indexOf("%m");
+}

@@ -1,0 +1,48 @@
+import type { Delimiter, Encoding, TimeKind } from "./import-options";
+
+/** How the timestamp is read. */
+export interface TimeLayout {
+  kind: TimeKind;
+  /** 0-based column positions: one, or the date column and the time column. */
+  columns: number[];
+  /** strftime format; for date + time columns the two formats joined by one space; "" for epoch values. */
+  format: string;
+  /** The values carry their own UTC offset, so the zone is not applied to them. */
+  hasOffset: boolean;
+  /** Set when the column cannot tell day-first from month-first: the format used and the other reading. */
+  ambiguity: { message: string; alternatives: string[] } | null;
+}
+
+export interface LayoutColumn {
+  index: number;
+  name: string;
+  unit?: string;
+}
+
+/**
+ * What detection found (or the user chose) about a file: everything the streaming parser
+ * needs, as plain JSON so that it can be shown, edited, stored with a dataset and re-applied.
+ */
+export interface Layout {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  quote: string;
+  decimal: "." | ",";
+  thousands: "" | "." | "," | " " | "'";
+  /** Records before the header row (or before the data when there is no header). */
+  skipLines: number;
+  headerRow: boolean;
+  unitsRow: boolean;
+  /** Fields per data row. */
+  fieldCount: number;
+  columns: LayoutColumn[];
+  time: TimeLayout;
+  /** Positions of the columns read as numbers. */
+  valueColumns: number[];
+  /** IANA zone of naive times; null = naive times are UTC. */
+  timezone: string | null;
+  /** User sentinels that mean missing, besides the built-in tokens. */
+  missing: string[];
+  /** Plain-language notes about guesses the user may want to check. */
+  notes: string[];
+}

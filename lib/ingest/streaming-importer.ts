@@ -1,0 +1,271 @@
+import { Float64Builder } from "@/lib/series/float64-builder";
+import type { Column, Frame } from "@/lib/series/frame";
+import { sortFrameByTime } from "@/lib/series/sort-frame";
+import { createChunkDecoder, type ChunkDecoder } from "./chunk-decoder";
+import type { CompiledDateTimeFormat } from "./compile-datetime-format";
+import { MAX_EXAMPLES, type ImportReport, type LineExample, type SkipReason } from "./import-report";
+import { compileCached } from "./infer-datetime-format";
+import { IngestError } from "./ingest-error";
+import { resolveIngestLimits, type IngestLimits } from "./ingest-limits";
+import type { Layout } from "./layout";
+import { LocalTimeResolver } from "./local-time-resolver";
+import { isMissingToken } from "./missing-tokens";
+import { NumberReader } from "./parse-number";
+import { RestartImport } from "./restart-import";
+import { FieldBuffer, scanRecord } from "./scan-record";
+
+export interface ImportProgress {
+  bytes: number;
+  rows: number;
+}
+
+export interface StreamingImporterOptions {
+  limits?: Partial<IngestLimits>;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const HASH = 35;
+const EXAMPLE_LENGTH = 120;
+
+/**
+ * Parses a whole file, chunk by chunk, into columns: bytes → streaming decode → records →
+ * Float64Array columns, with no whole-file string and no row objects. Push the chunks in
+ * order, then call finish(). Throws IngestError for bad input and RestartImport when the
+ * stream contradicts a guess made on the head (the driver then starts over).
+ */
+export class StreamingImporter {
+  private readonly layout: Layout;
+  private readonly limits: IngestLimits;
+  private readonly onProgress?: (progress: ImportProgress) => void;
+  private readonly decoder: ChunkDecoder;
+  private readonly fields = new FieldBuffer();
+  private readonly delimiter: number;
+  private readonly quote: number;
+  private readonly timeParser: CompiledDateTimeFormat | null;
+  private readonly alternativeParser: CompiledDateTimeFormat | null;
+  private readonly epochScale: number;
+  private readonly resolver: LocalTimeResolver | null;
+  private readonly numbers: NumberReader;
+  private readonly epochNumbers = new NumberReader(".", "");
+  private readonly numericSentinels: Set<number>;
+  private readonly textSentinels: Set<string>;
+  private readonly valueColumns: Int32Array;
+  private readonly time = new Float64Builder(1 << 16);
+  private readonly values: Float64Builder[];
+  private readonly numericCounts: Float64Array;
+  private readonly textCounts: Float64Array;
+  private readonly textExamples: LineExample[][];
+  private readonly skipped = new Map<SkipReason, { count: number; examples: LineExample[] }>();
+  private readonly minFields: number;
+
+  private carry = "";
+  private bytes = 0;
+  private recordIndex = 0;
+  private line = 1;
+  private headerPending: boolean;
+  private unitsPending: boolean;
+  private rowsRead = 0;
+  private blankLines = 0;
+  private finished = false;
+
+  constructor(layout: Layout, options: StreamingImporterOptions = {}) {
+    this.layout = layout;
+    this.limits = resolveIngestLimits(options.limits);
+    this.onProgress = options.onProgress;
+    this.decoder = createChunkDecoder(layout.encoding);
+    this.delimiter = layout.delimiter.charCodeAt(0);
+    this.quote = layout.quote.charCodeAt(0);
+    const isEpoch = layout.time.kind === "epochSeconds" || layout.time.kind === "epochMillis";
+    this.timeParser = isEpoch ? null : compileCached(layout.time.format);
+    const alternative = layout.time.ambiguity?.alternatives.find((format) => format !== layout.time.format);
+    this.alternativeParser = alternative ? compileCached(alternative) : null;
+    this.epochScale = layout.time.kind === "epochSeconds" ? 1000 : 1;
+    this.resolver = layout.timezone && !isEpoch ? new LocalTimeResolver(layout.timezone) : null;
+    this.numbers = new NumberReader(layout.decimal, layout.thousands);
+    this.numericSentinels = new Set(
+      layout.missing.map((token) => new NumberReader(layout.decimal, "").parse(token)).filter((value) => !Number.isNaN(value)),
+    );
+    this.textSentinels = new Set(layout.missing.map((token) => token.trim()));
+    this.valueColumns = Int32Array.from(layout.valueColumns);
+    this.values = layout.valueColumns.map(() => new Float64Builder(1 << 16));
+    this.numericCounts = new Float64Array(layout.valueColumns.length);
+    this.textCounts = new Float64Array(layout.valueColumns.length);
+    this.textExamples = layout.valueColumns.map(() => []);
+    this.minFields = Math.max(...layout.time.columns) + 1;
+    this.headerPending = layout.headerRow;
+    this.unitsPending = layout.unitsRow;
+  }
+
+  /** Parses the next chunk of the file's bytes. */
+  push(bytes: Uint8Array): void {
+    this.bytes += bytes.length;
+    if (this.bytes > this.limits.maxBytes) throw new IngestError(`the file is larger than the limit of ${formatMegabytes(this.limits.maxBytes)}`);
+    this.processText(this.decoder.decode(bytes), false);
+    this.onProgress?.({ bytes: this.bytes, rows: this.rowsRead });
+  }
+
+  /** Ends the stream: parses what is left, checks that something was imported, returns the sorted frame and the report. */
+  finish(): { frame: Frame; report: ImportReport } {
+    if (this.finished) throw new Error("StreamingImporter.finish called twice");
+    this.finished = true;
+    this.processText(this.decoder.end(), true);
+    this.onProgress?.({ bytes: this.bytes, rows: this.rowsRead });
+    if (this.rowsRead === 0) throw new IngestError("the file has a header but no data rows");
+    const rowsImported = this.time.length;
+    if (rowsImported === 0) {
+      const [reason, group] = [...this.skipped.entries()][0];
+      throw new IngestError(`no row could be imported: all ${this.rowsRead} rows were skipped (${reason}, e.g. line ${group.examples[0].line}: '${group.examples[0].text}')`);
+    }
+    const names = this.layout.valueColumns.map((c) => this.layout.columns[c]?.name ?? `column${c + 1}`);
+    const columns: Column[] = [];
+    const droppedColumns: string[] = [];
+    this.values.forEach((builder, k) => {
+      if (this.numericCounts[k] === 0) {
+        droppedColumns.push(names[k]);
+        return;
+      }
+      const unit = this.layout.columns[this.layout.valueColumns[k]]?.unit;
+      columns.push(unit ? { name: names[k], unit, values: builder.build() } : { name: names[k], values: builder.build() });
+    });
+    if (columns.length === 0) throw new IngestError(`no value column holds numbers (${names.join(", ")})`);
+    const skipped = [...this.skipped.entries()].map(([reason, group]) => ({ reason, count: group.count, examples: group.examples }));
+    const report: ImportReport = {
+      rowsRead: this.rowsRead,
+      rowsImported,
+      rowsSkipped: this.rowsRead - rowsImported,
+      skipped,
+      textCells: names
+        .map((column, k) => ({ column, count: this.textCounts[k], examples: this.textExamples[k] }))
+        .filter((cells) => cells.count > 0 && !droppedColumns.includes(cells.column)),
+      droppedColumns,
+      repeatedLocalTimes: this.resolver?.ambiguousCount ?? 0,
+      blankLines: this.blankLines,
+    };
+    return { frame: sortFrameByTime({ time: this.time.build(), columns }), report };
+  }
+
+  private processText(text: string, atEnd: boolean): void {
+    const data = this.carry === "" ? text : this.carry + text;
+    const fields = this.fields;
+    const maxLineLength = this.limits.maxLineLength;
+    let pos = 0;
+    while (pos < data.length) {
+      const next = scanRecord(data, pos, this.delimiter, this.quote, fields, atEnd);
+      if (next === -1) break;
+      if (next - pos > maxLineLength) throw this.lineTooLong();
+      this.record(data);
+      this.line += 1 + fields.innerLineBreaks;
+      pos = next;
+    }
+    this.carry = pos === 0 ? data : data.slice(pos);
+    if (this.carry.length > maxLineLength) throw this.lineTooLong();
+  }
+
+  private lineTooLong(): IngestError {
+    return new IngestError(`line ${this.line} is longer than ${this.limits.maxLineLength} characters: is this a delimited text file?`);
+  }
+
+  private record(data: string): void {
+    const fields = this.fields;
+    if (this.recordIndex++ < this.layout.skipLines) return;
+    if (fields.count > this.limits.maxColumns) throw new IngestError(`line ${this.line} has ${fields.count} fields; the limit is ${this.limits.maxColumns}`);
+    if (fields.count === 1 && data.slice(fields.starts[0], fields.ends[0]).trim() === "" && fields.texts[0] === null) {
+      this.blankLines++;
+      return;
+    }
+    if (this.headerPending) {
+      this.headerPending = false;
+      return;
+    }
+    if (this.unitsPending) {
+      this.unitsPending = false;
+      return;
+    }
+    if (++this.rowsRead > this.limits.maxRows) throw new IngestError(`the file has more than ${this.limits.maxRows} rows, the limit`);
+    if (data.charCodeAt(fields.starts[0]) === HASH && fields.texts[0] === null) return this.skip("comment line", data);
+    if (fields.count < this.minFields || this.hasExtraFields(data)) return this.skip("wrong field count", data);
+    let t = this.readTime(data);
+    if (Number.isNaN(t)) return this.skip("unparseable time", data);
+    if (this.resolver !== null && !this.timeParser!.lastHadOffset) {
+      t = this.resolver.toUtc(t);
+      if (Number.isNaN(t)) return this.skip("nonexistent local time", data);
+    }
+    this.time.push(t);
+    const count = fields.count;
+    for (let k = 0; k < this.valueColumns.length; k++) {
+      const c = this.valueColumns[k];
+      if (c >= count) {
+        this.values[k].push(NaN);
+        continue;
+      }
+      const quoted = fields.texts[c];
+      const value = quoted === null ? this.numbers.parse(data, fields.starts[c], fields.ends[c]) : this.numbers.parse(quoted);
+      if (Number.isNaN(value)) {
+        this.values[k].push(NaN);
+        const text = (quoted ?? data.slice(fields.starts[c], fields.ends[c])).trim();
+        if (!isMissingToken(text, this.textSentinels)) this.textCell(k, text);
+      } else if (this.numericSentinels.size > 0 && this.numericSentinels.has(value)) {
+        this.values[k].push(NaN);
+      } else {
+        this.numericCounts[k]++;
+        this.values[k].push(value);
+      }
+    }
+  }
+
+  /** More fields than the data rows have, and not just empty trailing ones: a shifted or broken line. */
+  private hasExtraFields(data: string): boolean {
+    const fields = this.fields;
+    for (let i = this.layout.fieldCount + 1; i < fields.count; i++) {
+      if (fields.field(data, i).trim() !== "") return true;
+    }
+    return false;
+  }
+
+  private readTime(data: string): number {
+    const fields = this.fields;
+    const [first, second] = this.layout.time.columns;
+    if (this.timeParser === null) {
+      const seconds = fields.texts[first] === null ? this.epochNumbers.parse(data, fields.starts[first], fields.ends[first]) : this.epochNumbers.parse(fields.texts[first]!);
+      return seconds * this.epochScale;
+    }
+    const text = this.layout.time.kind === "dateTime" ? `${fields.field(data, first).trim()} ${fields.field(data, second).trim()}` : fields.texts[first];
+    const t = text === null ? this.timeParser.parse(data, fields.starts[first], fields.ends[first]) : this.timeParser.parse(text);
+    if (Number.isNaN(t) && this.alternativeParser !== null) {
+      const cell = text ?? data.slice(fields.starts[first], fields.ends[first]);
+      if (!Number.isNaN(this.alternativeParser.parse(cell))) {
+        throw new RestartImport(
+          { timeFormat: this.alternativeParser.format, timeColumns: this.layout.time.columns },
+          `line ${this.line} ('${cell.trim()}') shows the dates are ${this.alternativeParser.format}`,
+        );
+      }
+    }
+    return t;
+  }
+
+  private skip(reason: SkipReason, data: string): void {
+    let group = this.skipped.get(reason);
+    if (!group) {
+      group = { count: 0, examples: [] };
+      this.skipped.set(reason, group);
+    }
+    group.count++;
+    if (group.examples.length < MAX_EXAMPLES) group.examples.push({ line: this.line, text: this.recordText(data) });
+  }
+
+  private textCell(k: number, text: string): void {
+    this.textCounts[k]++;
+    if (this.textExamples[k].length < MAX_EXAMPLES) this.textExamples[k].push({ line: this.line, text: text.slice(0, EXAMPLE_LENGTH) });
+  }
+
+  private recordText(data: string): string {
+    const fields = this.fields;
+    const parts: string[] = [];
+    for (let i = 0; i < fields.count; i++) parts.push(fields.field(data, i));
+    return parts.join(this.layout.delimiter).slice(0, EXAMPLE_LENGTH);
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 ** 2)} MB`;
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import type { ImportOptions } from "@/lib/ingest/import-options";
+import { summariseReport } from "@/lib/ingest/import-report";
+import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
+import { ingestFile } from "@/server/ingest/ingest-file";
+import { CliError } from "../cli-error";
+import { writeOutputAtomically } from "../output-file";
+
+const USAGE =
+  "usage: ingest IN --out OUT.csv [--tz ZONE] [--format FMT] [--delimiter D] [--decimal C] [--thousands C] [--missing V]… [--encoding E] [--time-column NAME]… [--date-order dayFirst|monthFirst]";
+
+const DELIMITER_NAMES: Record<string, string> = { "\\t": "\t", tab: "\t", comma: ",", semicolon: ";", pipe: "|" };
+const THOUSANDS_NAMES: Record<string, string> = { none: "", space: " " };
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", short: "o" },
+        tz: { type: "string" },
+        format: { type: "string" },
+        delimiter: { type: "string" },
+        decimal: { type: "string" },
+        thousands: { type: "string" },
+        missing: { type: "string", multiple: true },
+        encoding: { type: "string" },
+        "time-column": { type: "string", multiple: true },
+        "date-order": { type: "string" },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}; ${USAGE}`);
+  }
+}
+
+/** `ingest`: detect the layout of a raw export, parse it and write the normalised CSV (DESIGN §5). */
+export async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv);
+  if (positionals.length !== 1 || !values.out) throw new CliError(USAGE);
+  const options: Record<string, unknown> = {
+    timezone: values.tz,
+    timeFormat: values.format,
+    delimiter: values.delimiter === undefined ? undefined : (DELIMITER_NAMES[values.delimiter] ?? values.delimiter),
+    decimal: values.decimal,
+    thousands: values.thousands === undefined ? undefined : (THOUSANDS_NAMES[values.thousands] ?? values.thousands),
+    missing: values.missing,
+    encoding: values.encoding?.toLowerCase().replace(/^(latin-?1|iso-8859-1|cp1252)$/, "windows-1252").replace(/^utf8$/, "utf-8"),
+    timeColumns: values["time-column"]?.map((column) => (/^\d+$/.test(column) ? Number(column) : column)),
+    dateOrder: values["date-order"],
+  };
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as ImportOptions;
+  const { frame, layout, report } = await ingestFile(positionals[0], given);
+  await writeOutputAtomically(values.out, formatNormalisedCsv(frame));
+  const time = layout.time.format || layout.time.kind;
+  const zone = layout.time.hasOffset ? "offsets in the file" : (layout.timezone ?? "UTC");
+  process.stderr.write(`${summariseReport(report)}\n`);
+  process.stderr.write(
+    `layout: ${layout.encoding}, delimiter ${JSON.stringify(layout.delimiter)}, decimal '${layout.decimal}', time ${time} (${zone})${layout.notes.length ? `; ${layout.notes.join("; ")}` : ""}\n`,
+  );
+}
