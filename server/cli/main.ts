@@ -4,6 +4,7 @@ type Command = (argv: string[]) => Promise<void>;
 
 // Each command lives in ./commands/<name>.ts and exports `run`.
 const commands: Record<string, () => Promise<{ run: Command }>> = {
+  ingest: () => import("./commands/ingest"),
   process: () => import("./commands/process"),
 };
 
