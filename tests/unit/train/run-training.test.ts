@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { runTraining } from "@/lib/train/run-training";
+import { trainingConfigSchema, trainingResultSchema } from "@/lib/train/training-config";
+import type { ModelDocument } from "@/lib/train/model-document";
+
+const H = 3_600_000;
+const T0 = Date.UTC(2024, 0, 1);
+const n = 24 * 30;
+const series = {
+  time: Float64Array.from({ length: n }, (_, i) => T0 + i * H),
+  values: Float64Array.from({ length: n }, (_, i) => 10 + 5 * Math.sin((2 * Math.PI * i) / 24) + ((i * 7919) % 13) / 13),
+};
+
+const config = trainingConfigSchema.parse({
+  version: 1,
+  inputs: [{ file: "a.csv", column: "v", startHours: -23, endHours: 0 }],
+  outputs: [{ file: "a.csv", column: "v", startHours: 1, endHours: 6 }],
+  steps: { inputSteps: 24, outputSteps: 6, stepMinutes: 60 },
+  scaling: "standard",
+  models: [{ kind: "naive" }, { kind: "seasonalNaive", periodHours: 24 }, { kind: "linear", normalize: "last" }],
+});
+
+describe("runTraining", () => {
+  it("returns the contract's result: counts, features, metrics per part, step and averaging", async () => {
+    const documents: ModelDocument[] = [];
+    const progress: string[] = [];
+    const result = await runTraining(config, { inputs: [series], outputs: [series] }, {
+      onModel: (document) => {
+        documents.push(document);
+      },
+      onProgress: (p) => progress.push(`${p.model} ${p.message}`),
+      now: () => 0,
+    });
+    expect(trainingResultSchema.parse(result)).toEqual(result);
+    const total = n - 23 - 6;
+    expect(result.samples.train + result.samples.validation + result.samples.test).toBe(total);
+    expect(result.samples.train).toBe(Math.round(0.7 * total));
+    expect(result.features).toEqual({ inputs: 24, outputs: 6 });
+    expect(result.models.map((m) => m.kind)).toEqual(["naive", "seasonalNaive", "linear"]);
+    const [naive, seasonal, linear] = result.models;
+    expect(seasonal.test.MAE as number).toBeLessThan(naive.test.MAE as number);
+    expect(linear.test.MAE as number).toBeLessThan(naive.test.MAE as number);
+    expect(linear.testByStep).toHaveLength(6);
+    expect(linear.testByAveraging.map((a) => a.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(linear.testByAveraging[0].MAE).toBeCloseTo(linear.test.MAE as number, 12);
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+    expect(documents.map((d) => d.model.kind)).toEqual(["naive", "seasonalNaive", "linear"]);
+    expect(documents[0].createdAt).toBe("1970-01-01T00:00:00.000Z");
+    expect(progress).toContain("3:linear done");
+  });
+
+  it("is reproducible and can be cancelled", async () => {
+    const a = await runTraining(config, { inputs: [series], outputs: [series] });
+    const b = await runTraining(config, { inputs: [series], outputs: [series] });
+    expect(b.models.map((m) => m.test)).toEqual(a.models.map((m) => m.test));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runTraining(config, { inputs: [series], outputs: [series] }, { signal: controller.signal })).rejects.toThrow();
+  });
+});
