@@ -1,4 +1,4 @@
-import { FieldBuffer, scanRecord } from "./scan-record";
+import { FieldBuffer, RecordScanner } from "./scan-record";
 
 export interface SampleRecord {
   /** 0-based record index (the unit of skipLines). */
@@ -17,12 +17,12 @@ export interface SampleRecord {
 export function tokenizeSample(text: string, delimiter: string, quote: string, complete: boolean, maxRecords = Infinity): SampleRecord[] {
   const fields = new FieldBuffer();
   const records: SampleRecord[] = [];
-  const delimiterCode = delimiter.charCodeAt(0);
-  const quoteCode = quote.charCodeAt(0);
+  const scanner = new RecordScanner(delimiter, quote);
+  scanner.reset(text);
   let pos = 0;
   let line = 1;
   while (pos < text.length && records.length < maxRecords) {
-    const next = scanRecord(text, pos, delimiterCode, quoteCode, fields, complete);
+    const next = scanner.next(pos, fields, complete);
     if (next === -1) break;
     const values: string[] = [];
     for (let i = 0; i < fields.count; i++) values.push(fields.field(text, i));

@@ -1,4 +1,3 @@
-import { Float64Builder } from "./float64-builder";
 import type { Frame } from "./frame";
 import { sortFrameByTime } from "./sort-frame";
 
@@ -9,9 +8,41 @@ import { sortFrameByTime } from "./sort-frame";
  */
 
 const ROWS_PER_CHUNK = 8192;
+const DAY_MS = 86_400_000;
+/** 10000-01-01T00:00:00Z: from here on toISOString writes a six-digit year. */
+const YEAR_10000_MS = 253_402_300_800_000;
 
 function quoteName(name: string): string {
   return /[",\r\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, "0"));
+
+/**
+ * `Date.prototype.toISOString` without a Date per row: the date part is cached per day and
+ * the time of day is assembled from lookup tables. Times outside 1970…9999 use toISOString.
+ */
+class IsoTimestampWriter {
+  private day = NaN;
+  private prefix = "";
+
+  format(t: number): string {
+    if (!(t >= 0 && t < YEAR_10000_MS) || !Number.isInteger(t)) return new Date(t).toISOString();
+    const day = Math.floor(t / DAY_MS);
+    if (day !== this.day) {
+      this.day = day;
+      this.prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
+    }
+    let rest = t - day * DAY_MS;
+    const ms = rest % 1000;
+    rest = (rest - ms) / 1000;
+    const seconds = rest % 60;
+    rest = (rest - seconds) / 60;
+    const minutes = rest % 60;
+    const hours = (rest - minutes) / 60;
+    return `${this.prefix}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${THREE_DIGITS[ms]}Z`;
+  }
 }
 
 /** Yields the file as text chunks so that large frames never become one string. */
@@ -19,12 +50,13 @@ export function* formatNormalisedCsv(frame: Frame): Generator<string> {
   yield ["timestamp", ...frame.columns.map((column) => quoteName(column.name))].join(",") + "\n";
   const n = frame.time.length;
   const values = frame.columns.map((column) => column.values);
+  const stamps = new IsoTimestampWriter();
   let chunk = "";
   for (let i = 0; i < n; i++) {
-    let line = new Date(frame.time[i]).toISOString();
+    let line = stamps.format(frame.time[i]);
     for (let c = 0; c < values.length; c++) {
       const v = values[c][i];
-      line += Number.isNaN(v) ? "," : "," + String(v);
+      line += v !== v ? "," : "," + String(v);
     }
     chunk += line + "\n";
     if ((i + 1) % ROWS_PER_CHUNK === 0) {
@@ -36,15 +68,6 @@ export function* formatNormalisedCsv(frame: Frame): Generator<string> {
 }
 
 export class NormalisedCsvError extends Error {}
-
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
-
-function parseIsoUtc(text: string): number {
-  const m = ISO_UTC.exec(text);
-  if (!m) return NaN;
-  const ms = m[7] ? Number(m[7].padEnd(3, "0")) : 0;
-  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms);
-}
 
 function splitHeader(line: string): string[] {
   const names: string[] = [];
@@ -74,77 +97,253 @@ function splitHeader(line: string): string[] {
   return names;
 }
 
+const COMMA = 0x2c;
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/** Up to this many significant digits a decimal is an exact integer divided by an exact power of ten. */
+const MAX_FAST_DIGITS = 15;
+
+const utf8 = new TextDecoder("utf-8");
+const utf8Encoder = new TextEncoder();
+
+/** Two ASCII digits at bytes[at], or -1 when either is not a digit. */
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const a = bytes[at] - ZERO;
+  const b = bytes[at + 1] - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** Shortest possible data line: a 20-character timestamp and its newline. */
+const MIN_LINE_BYTES = 21;
+
 /**
- * Streaming reader of a normalised CSV: push text chunks in order, then finish().
- * Rows out of time order are sorted stably; a malformed line is an error naming its number.
+ * Streaming reader of a normalised CSV: push text (push) or UTF-8 bytes (pushBytes) in
+ * order, then finish(). Rows out of time order are sorted stably; a malformed line is an
+ * error naming its number. Data lines are parsed directly from the bytes into preallocated
+ * columns: timestamps of the form `YYYY-MM-DDTHH:MM:SS[.sss]Z` (the date part computed once
+ * per day) and plain decimals of up to 15 significant digits without a string per field;
+ * anything else goes through `Number()`, so the accepted values are exactly those `Number()`
+ * accepts (and `NaN`).
  */
 export class NormalisedCsvReader {
-  private rest = "";
+  private carry: Uint8Array = new Uint8Array(0);
   private names: string[] | null = null;
-  private time = new Float64Builder(1 << 16);
-  private columns: Float64Builder[] = [];
+  /** Rows of the chunk being parsed, written into reusable scratch arrays. */
+  private time = new Float64Array(0);
+  private columns: Float64Array[] = [];
+  private size = 0;
+  /** Exact-size copies of the rows of every chunk parsed so far, joined once in finish(). */
+  private parts: { time: Float64Array; columns: Float64Array[] }[] = [];
   private lineNumber = 0;
+  private cachedDate = -1;
+  private cachedDayMs = 0;
+  /** Where the last parsed field ended (its comma or the end of the line). */
+  private fieldEnd = 0;
 
   push(text: string): void {
-    const data = this.rest + text;
+    this.pushBytes(utf8Encoder.encode(text));
+  }
+
+  pushBytes(chunk: Uint8Array): void {
+    let bytes = chunk;
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry);
+      bytes.set(chunk, this.carry.length);
+    }
     let start = 0;
-    for (;;) {
-      const end = data.indexOf("\n", start);
-      if (end === -1) break;
-      this.line(data.slice(start, end > start && data[end - 1] === "\r" ? end - 1 : end));
+    if (this.names === null) {
+      const end = bytes.indexOf(NEWLINE);
+      if (end === -1) {
+        this.carry = bytes.slice();
+        return;
+      }
+      this.lineNumber++;
+      this.header(bytes.subarray(0, end > 0 && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
       start = end + 1;
     }
-    this.rest = data.slice(start);
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline >= start) {
+      this.reserve(Math.floor((lastNewline + 1 - start) / MIN_LINE_BYTES) + 1);
+      this.lines(bytes, start, lastNewline + 1);
+      this.keepRows();
+      start = lastNewline + 1;
+    }
+    this.carry = bytes.slice(start);
   }
 
   finish(): Frame {
-    if (this.rest) this.line(this.rest.endsWith("\r") ? this.rest.slice(0, -1) : this.rest);
-    this.rest = "";
+    const rest = this.carry;
+    this.carry = new Uint8Array(0);
+    if (this.names === null && rest.length > 0) {
+      this.lineNumber++;
+      this.header(rest.subarray(0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length));
+    } else if (rest.length > 0) {
+      this.reserve(1);
+      this.lineNumber++;
+      const end = rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length;
+      if (end > 0) this.row(rest, 0, end);
+      this.keepRows();
+    }
     if (!this.names) throw new NormalisedCsvError("the file is empty: expected a header starting with 'timestamp'");
     const names = this.names;
+    const parts = this.parts;
+    this.parts = [];
+    const join = (pick: (part: (typeof parts)[number]) => Float64Array) => {
+      const joined = new Float64Array(parts.reduce((rows, part) => rows + part.time.length, 0));
+      let at = 0;
+      for (const part of parts) {
+        joined.set(pick(part), at);
+        at += part.time.length;
+      }
+      return joined;
+    };
     return sortFrameByTime({
-      time: this.time.build(),
-      columns: this.columns.map((builder, c) => ({ name: names[c], values: builder.build() })),
+      time: join((part) => part.time),
+      columns: names.map((name, c) => ({ name, values: join((part) => part.columns[c]) })),
     });
   }
 
-  private line(line: string): void {
-    this.lineNumber++;
-    if (this.names === null) {
-      const header = splitHeader(line.replace(/^\uFEFF/, ""));
-      if (header[0] !== "timestamp") {
-        throw new NormalisedCsvError(`line 1: expected a header starting with 'timestamp', found '${header[0] ?? ""}'`);
-      }
-      this.names = header.slice(1);
-      this.columns = this.names.map(() => new Float64Builder(1 << 16));
-      return;
+  /** Moves the parsed rows out of the scratch arrays. */
+  private keepRows(): void {
+    if (this.size === 0) return;
+    const size = this.size;
+    this.parts.push({ time: this.time.slice(0, size), columns: this.columns.map((values) => values.slice(0, size)) });
+    this.size = 0;
+  }
+
+  private header(bytes: Uint8Array): void {
+    const header = splitHeader(utf8.decode(bytes).replace(/^\uFEFF/, ""));
+    if (header[0] !== "timestamp") {
+      throw new NormalisedCsvError(`line 1: expected a header starting with 'timestamp', found '${header[0] ?? ""}'`);
     }
-    if (line === "") return;
-    const expected = this.columns.length;
-    let start = 0;
-    let comma = line.indexOf(",");
-    const stamp = comma === -1 ? line : line.slice(0, comma);
-    const t = parseIsoUtc(stamp);
+    this.names = header.slice(1);
+    this.columns = this.names.map(() => new Float64Array(0));
+  }
+
+  /** Scratch room for `rows` rows of one chunk, so that the parsing loop never checks capacity. */
+  private reserve(rows: number): void {
+    if (rows <= this.time.length) return;
+    this.time = new Float64Array(rows);
+    this.columns = this.columns.map(() => new Float64Array(rows));
+  }
+
+  /** Parses bytes[from, to), which ends just after a newline. */
+  private lines(bytes: Uint8Array, from: number, to: number): void {
+    let start = from;
+    while (start < to) {
+      let end = start;
+      while (bytes[end] !== NEWLINE) end++;
+      const next = end + 1;
+      if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+      this.lineNumber++;
+      if (end > start) this.row(bytes, start, end);
+      start = next;
+    }
+  }
+
+  private row(bytes: Uint8Array, start: number, end: number): void {
+    let comma = start;
+    while (comma < end && bytes[comma] !== COMMA) comma++;
+    const t = this.timestamp(bytes, start, comma);
     if (Number.isNaN(t)) {
-      throw new NormalisedCsvError(`line ${this.lineNumber}: '${stamp}' is not a UTC timestamp like 2024-01-31T23:00:00.000Z`);
+      throw new NormalisedCsvError(
+        `line ${this.lineNumber}: '${utf8.decode(bytes.subarray(start, comma))}' is not a UTC timestamp like 2024-01-31T23:00:00.000Z`,
+      );
     }
-    this.time.push(t);
-    for (let c = 0; c < expected; c++) {
-      if (comma === -1) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${expected + 1} fields`);
-      start = comma + 1;
-      comma = line.indexOf(",", start);
-      const field = comma === -1 ? line.slice(start) : line.slice(start, comma);
-      if (field === "") {
-        this.columns[c].push(NaN);
-        continue;
-      }
-      const v = Number(field);
-      if (Number.isNaN(v) && field !== "NaN") {
-        throw new NormalisedCsvError(`line ${this.lineNumber}: '${field}' is not a number`);
-      }
-      this.columns[c].push(v);
+    const row = this.size;
+    this.time[row] = t;
+    const columns = this.columns;
+    for (let c = 0; c < columns.length; c++) {
+      if (comma === end) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
+      columns[c][row] = this.number(bytes, comma + 1, end);
+      comma = this.fieldEnd;
     }
-    if (comma !== -1) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${expected + 1} fields`);
+    if (comma !== end) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
+    this.size = row + 1;
+  }
+
+  /** `YYYY-MM-DDTHH:MM:SS` with an optional `.s`, `.ss` or `.sss` and a final `Z`, as epoch ms; NaN otherwise. */
+  private timestamp(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (length < 20 || length > 24 || length === 21 || bytes[end - 1] !== 0x5a) return NaN;
+    const century = twoDigits(bytes, start);
+    const yearInCentury = twoDigits(bytes, start + 2);
+    const month = twoDigits(bytes, start + 5);
+    const day = twoDigits(bytes, start + 8);
+    const hours = twoDigits(bytes, start + 11);
+    const minutes = twoDigits(bytes, start + 14);
+    const seconds = twoDigits(bytes, start + 17);
+    if (
+      (century | yearInCentury | month | day | hours | minutes | seconds) < 0 ||
+      bytes[start + 4] !== MINUS ||
+      bytes[start + 7] !== MINUS ||
+      bytes[start + 10] !== 0x54 ||
+      bytes[start + 13] !== 0x3a ||
+      bytes[start + 16] !== 0x3a
+    ) {
+      return NaN;
+    }
+    let ms = 0;
+    if (length > 20) {
+      if (bytes[start + 19] !== DOT) return NaN;
+      let scale = 100;
+      for (let i = start + 20; i < end - 1; i++, scale /= 10) {
+        const digit = bytes[i] - ZERO;
+        if (digit < 0 || digit > 9) return NaN;
+        ms += digit * scale;
+      }
+    }
+    const date = ((century * 100 + yearInCentury) * 100 + month) * 100 + day;
+    if (date !== this.cachedDate) {
+      this.cachedDate = date;
+      // Date.UTC keeps the original reader's handling of every calendar oddity.
+      this.cachedDayMs = Date.UTC(century * 100 + yearInCentury, month - 1, day);
+    }
+    return this.cachedDayMs + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms;
+  }
+
+  /**
+   * The number in the field starting at `start` (NaN for an empty field); sets fieldEnd to
+   * the field's comma or `end`. Anything `Number()` rejects, except `NaN`, is an error.
+   */
+  private number(bytes: Uint8Array, start: number, end: number): number {
+    let i = start;
+    const negative = bytes[i] === MINUS && i < end;
+    if (negative) i++;
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = -1;
+    for (; i < end; i++) {
+      const code = bytes[i];
+      const digit = code - ZERO;
+      if (digit >= 0 && digit <= 9) {
+        mantissa = mantissa * 10 + digit;
+        if (mantissa > 0) digits++;
+        if (decimals >= 0) decimals++;
+      } else if (code === DOT && decimals < 0) {
+        decimals = 0;
+      } else break;
+    }
+    if (i === end || bytes[i] === COMMA) {
+      this.fieldEnd = i;
+      if (i === start) return NaN;
+      const hasDigits = i - start > (negative ? 1 : 0) + (decimals >= 0 ? 1 : 0);
+      if (hasDigits && digits <= MAX_FAST_DIGITS && decimals < POWERS_OF_TEN.length) {
+        const magnitude = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative ? -magnitude : magnitude;
+      }
+    }
+    while (i < end && bytes[i] !== COMMA) i++;
+    this.fieldEnd = i;
+    const field = utf8.decode(bytes.subarray(start, i));
+    const v = Number(field);
+    if (Number.isNaN(v) && field !== "NaN") throw new NormalisedCsvError(`line ${this.lineNumber}: '${field}' is not a number`);
+    return v;
   }
 }
 

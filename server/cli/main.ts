@@ -6,6 +6,8 @@ type Command = (argv: string[]) => Promise<void>;
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   ingest: () => import("./commands/ingest"),
   process: () => import("./commands/process"),
+  align: () => import("./commands/align"),
+  regress: () => import("./commands/regress"),
 };
 
 const usage = `usage: npm run cli -- <command> [options]

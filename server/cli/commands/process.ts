@@ -68,9 +68,10 @@ export async function readJsonFile(file: string, what: string): Promise<unknown>
   }
 }
 
-/** A SpecError becomes a CLI error that keeps its one-line `path: reason` message. */
+/** A SpecError becomes a CLI error that keeps its one-line `path: reason` message, naming the file when a field is at fault. */
 export function asCliError(error: unknown, what: string, file: string): unknown {
-  return error instanceof SpecError ? new CliError(`${what} ${file}: ${error.message}`) : error;
+  if (!(error instanceof SpecError)) return error;
+  return new CliError(error.path ? `${what} ${file}: ${error.message}` : error.message);
 }
 
 const USAGE = "process IN.csv --recipe R.json --out OUT.csv";

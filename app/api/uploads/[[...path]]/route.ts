@@ -1,0 +1,9 @@
+import { handleUploadRequest } from "@/server/uploads/tus-server";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// tus's handler is an unbound method: call it inside a function, never export it directly.
+const handle = (request: Request) => handleUploadRequest(request);
+
+export { handle as GET, handle as POST, handle as PATCH, handle as HEAD, handle as DELETE, handle as OPTIONS };

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { NavLinks } from "@/components/nav-links";
+import { currentUser } from "@/server/auth/current-user";
+import { config } from "@/server/config";
+import { signOut } from "./auth-actions";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Chronoframe",
+  description: "Upload, clean, align and forecast measured time series.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const t = await getTranslations("app");
+  const user = await currentUser();
+  const cloud = config().auth.kind === "supabase";
+  return (
+    <html lang={await getLocale()}>
+      <body>
+        <NextIntlClientProvider>
+          <header className="shell-header">
+            <a className="brand" href="/datasets">
+              Chronoframe <small>{t("tagline")}</small>
+            </a>
+            {user ? (
+              <NavLinks
+                links={[
+                  { href: "/datasets", label: t("nav.datasets") },
+                  { href: "/analyses", label: t("nav.analyses") },
+                  { href: "/training", label: t("nav.training") },
+                ]}
+              />
+            ) : (
+              <div className="nav" />
+            )}
+            <div className="user-box">
+              {cloud && user ? (
+                <>
+                  <span>{user.email}</span>
+                  <form action={signOut}>
+                    <button className="button" type="submit">
+                      {t("signOut")}
+                    </button>
+                  </form>
+                </>
+              ) : cloud ? null : (
+                <span>{t("localUser")}</span>
+              )}
+            </div>
+          </header>
+          <main className="main">{children}</main>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+/** What the browser knows of an upload and its latest job: the Datasets list, the events, the API. */
+export const uploadStatusSchema = z.enum(["uploading", "processing", "ready", "failed", "expired", "cancelled"]);
+export type UploadStatus = z.infer<typeof uploadStatusSchema>;
+
+export const jobViewSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
+  stage: z.string(),
+  progress: z.number().min(0).max(1),
+  message: z.string().nullable(),
+  seq: z.number().int().nonnegative(),
+});
+export type JobView = z.infer<typeof jobViewSchema>;
+
+export const uploadViewSchema = z.object({
+  id: z.string().uuid(),
+  filename: z.string(),
+  sizeBytes: z.number().nonnegative(),
+  status: uploadStatusSchema,
+  message: z.string().nullable(),
+  sha256: z.string().nullable(),
+  lineCount: z.number().nullable(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  job: jobViewSchema.nullable(),
+});
+export type UploadView = z.infer<typeof uploadViewSchema>;
+
+export const uploadListSchema = z.object({ uploads: z.array(uploadViewSchema) });
+
+/** A live update: the upload as it is now. */
+export const uploadEventSchema = z.object({ upload: uploadViewSchema });
+export type UploadEvent = z.infer<typeof uploadEventSchema>;

@@ -1,0 +1,23 @@
+// `npm start`: builds once when there is no production build, then serves Chronoframe.
+// Embedded mode (no SUPABASE_URL) listens on localhost only: it has one local user and no sign-in.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("No production build yet: building Chronoframe once (about a minute)…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT || "3000";
+const cloud = Boolean(process.env.SUPABASE_URL);
+const host = process.env.HOST || (cloud ? "0.0.0.0" : "127.0.0.1");
+console.log(`Chronoframe on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${cloud ? "cloud" : "embedded"} mode)`);
+
+const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { cwd: root, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

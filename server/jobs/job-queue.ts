@@ -1,0 +1,113 @@
+import "server-only";
+import type { Sql } from "@/server/db";
+
+export interface JobRow {
+  id: string;
+  owner_id: string;
+  kind: string;
+  upload_id: string | null;
+  dataset_id: string | null;
+  status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
+  stage: string;
+  progress: number;
+  message: string | null;
+  seq: string | number;
+  attempts: number;
+  max_attempts: number;
+  payload: Record<string, unknown>;
+}
+
+export const JOB_LEASE_MS = 60_000;
+const RETRY_BASE_MS = 2_000;
+
+export async function enqueueJob(
+  sql: Sql,
+  job: { ownerId: string; kind: string; uploadId?: string; datasetId?: string; payload?: Record<string, unknown>; maxAttempts?: number },
+): Promise<JobRow> {
+  const rows = await sql.query<JobRow>(
+    `insert into jobs (owner_id, kind, upload_id, dataset_id, payload, max_attempts)
+     values ($1, $2, $3, $4, $5::jsonb, $6) returning *`,
+    [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? 3],
+  );
+  return rows[0];
+}
+
+/**
+ * Takes the oldest runnable job for this worker. SKIP LOCKED lets any number of workers,
+ * in any number of processes, claim concurrently without taking the same job twice.
+ */
+export async function claimJob(sql: Sql, workerId: string, kinds: string[]): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>(
+    `update jobs set status = 'running', stage = 'starting', attempts = attempts + 1, locked_by = $1,
+       locked_until = now() + ($2 || ' milliseconds')::interval, started_at = coalesce(started_at, now()),
+       updated_at = now(), seq = seq + 1
+     where id = (
+       select id from jobs where status = 'queued' and run_after <= now() and kind = any($3::text[])
+       order by run_after, created_at for update skip locked limit 1)
+     returning *`,
+    [workerId, String(JOB_LEASE_MS), kinds],
+  );
+  return rows[0] ?? null;
+}
+
+/** Records progress and extends the lease; returns null when the job is no longer this worker's. */
+export async function recordJobProgress(
+  sql: Sql,
+  jobId: string,
+  workerId: string,
+  update: { stage: string; progress: number; message?: string | null },
+): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>(
+    `update jobs set stage = $3, progress = $4, message = $5, seq = seq + 1, updated_at = now(),
+       locked_until = now() + ($6 || ' milliseconds')::interval
+     where id = $1 and locked_by = $2 and status = 'running' returning *`,
+    [jobId, workerId, update.stage, Math.min(1, Math.max(0, update.progress)), update.message ?? null, String(JOB_LEASE_MS)],
+  );
+  return rows[0] ?? null;
+}
+
+export async function completeJob(sql: Sql, jobId: string, workerId: string, result: unknown): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>(
+    `update jobs set status = 'succeeded', stage = 'done', progress = 1, message = null, result = $3::jsonb,
+       seq = seq + 1, updated_at = now(), finished_at = now(), locked_by = null, locked_until = null
+     where id = $1 and locked_by = $2 and status = 'running' returning *`,
+    [jobId, workerId, JSON.stringify(result ?? null)],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * A failed attempt: back to the queue with exponential backoff while attempts remain
+ * (`retryable`), otherwise failed for good with the message the user will read.
+ */
+export async function failJob(sql: Sql, jobId: string, workerId: string, message: string, retryable: boolean): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>(
+    `update jobs set
+       status = case when $4 and attempts < max_attempts then 'queued' else 'failed' end,
+       stage = case when $4 and attempts < max_attempts then 'retrying' else 'failed' end,
+       run_after = now() + (($5::bigint * power(2, attempts - 1)) || ' milliseconds')::interval,
+       message = $3, seq = seq + 1, updated_at = now(), locked_by = null, locked_until = null,
+       finished_at = case when $4 and attempts < max_attempts then null else now() end
+     where id = $1 and locked_by = $2 and status = 'running' returning *`,
+    [jobId, workerId, message, retryable, RETRY_BASE_MS],
+  );
+  return rows[0] ?? null;
+}
+
+/** Running jobs whose worker stopped renewing its lease: retried, or failed after the last attempt. */
+export async function expireStuckJobs(sql: Sql): Promise<JobRow[]> {
+  return sql.query<JobRow>(
+    `update jobs set
+       status = case when attempts < max_attempts then 'queued' else 'failed' end,
+       stage = case when attempts < max_attempts then 'retrying' else 'failed' end,
+       message = 'The worker running this job stopped responding.',
+       run_after = now(), seq = seq + 1, updated_at = now(), locked_by = null, locked_until = null,
+       finished_at = case when attempts < max_attempts then null else now() end
+     where status = 'running' and locked_until < now() returning *`,
+  );
+}
+
+export async function findJob(sql: Sql, jobId: string): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>("select * from jobs where id = $1", [jobId]);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,161 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import path from "node:path";
+import { MessageChannel } from "node:worker_threads";
+import { Piscina } from "piscina";
+import type { Database } from "@/server/db";
+import type { JobHandler } from "./job-handlers";
+import { claimJob, completeJob, expireStuckJobs, failJob, recordJobProgress, JOB_LEASE_MS, type JobRow } from "./job-queue";
+import type { TaskOutcome, TaskProgress } from "./task-types";
+
+const POLL_MS = 1_000;
+const PROGRESS_EVERY_MS = 250;
+const STUCK_SWEEP_MS = 30_000;
+
+export interface JobRunnerOptions {
+  threads: number;
+  handlers: Record<string, JobHandler>;
+}
+
+/**
+ * Claims jobs from the database and runs each in a worker thread, so the process that hosts
+ * the runner (the web server by default) keeps answering while parsing or training runs.
+ */
+export class JobRunner {
+  readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly pool: Piscina;
+  private running = new Set<Promise<void>>();
+  private stopped = false;
+  private wakeUp: (() => void) | null = null;
+  private lastStuckSweep = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: JobRunnerOptions,
+  ) {
+    process.env.CHRONOFRAME_THREAD_MODULE = path.join(process.cwd(), "server", "jobs", "thread.ts");
+    this.pool = new Piscina({
+      filename: path.join(process.cwd(), "server", "jobs", "thread-entry.mjs"),
+      minThreads: 1,
+      maxThreads: options.threads,
+      // Server code marks itself server-only; inside the thread it runs on the server.
+      execArgv: ["--conditions=react-server"],
+    });
+  }
+
+  start(): void {
+    void this.loop();
+  }
+
+  /** Nudges the loop after an enqueue in this process, instead of waiting for the next poll. */
+  notify(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.notify();
+    await Promise.allSettled([...this.running]);
+    await this.pool.destroy();
+  }
+
+  private async loop(): Promise<void> {
+    const kinds = Object.keys(this.options.handlers);
+    while (!this.stopped) {
+      try {
+        await this.sweepStuckJobs();
+        while (!this.stopped && this.running.size < this.options.threads) {
+          const job = await this.db.asService((sql) => claimJob(sql, this.workerId, kinds));
+          if (!job) break;
+          const execution = this.execute(job).finally(() => {
+            this.running.delete(execution);
+            this.notify();
+          });
+          this.running.add(execution);
+        }
+      } catch (error) {
+        console.error("job runner:", error);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async sweepStuckJobs(): Promise<void> {
+    if (Date.now() - this.lastStuckSweep < STUCK_SWEEP_MS) return;
+    this.lastStuckSweep = Date.now();
+    const expired = await this.db.asService(async (sql) => {
+      const rows = await expireStuckJobs(sql);
+      for (const job of rows) {
+        if (job.status === "failed") await this.options.handlers[job.kind]?.onFinalFailure(sql, job, job.message ?? "The job stopped.");
+      }
+      return rows;
+    });
+    await Promise.all(expired.map((job) => this.options.handlers[job.kind]?.announce(job)));
+  }
+
+  private async execute(job: JobRow): Promise<void> {
+    const handler = this.options.handlers[job.kind];
+    if (handler.onStart) await this.db.asService((sql) => handler.onStart!(sql, job));
+    await handler.announce(job);
+
+    const { port1, port2 } = new MessageChannel();
+    let latest: TaskProgress | null = null;
+    let writing = Promise.resolve();
+    const flush = () => {
+      const progress = latest;
+      latest = null;
+      if (!progress) return writing;
+      writing = writing
+        .then(async () => {
+          const row = await this.db.asService((sql) => recordJobProgress(sql, job.id, this.workerId, progress));
+          if (row) await handler.announce(row);
+        })
+        .catch((error: unknown) => console.error("job progress:", error));
+      return writing;
+    };
+    port1.on("message", (progress: TaskProgress) => {
+      latest = progress;
+    });
+    const progressTimer = setInterval(() => void flush(), PROGRESS_EVERY_MS);
+    // A task that reports nothing for a while still holds its lease.
+    const heartbeat = setInterval(() => {
+      latest ??= { stage: "running", progress: 0 };
+    }, JOB_LEASE_MS / 3);
+
+    let outcome: TaskOutcome | { ok: false; crashed: true };
+    try {
+      outcome = (await this.pool.run({ kind: job.kind, payload: job.payload, port: port2 }, { transferList: [port2] })) as TaskOutcome;
+    } catch (error) {
+      console.error(`job ${job.id} (${job.kind}) crashed:`, error);
+      outcome = { ok: false, crashed: true };
+    } finally {
+      clearInterval(progressTimer);
+      clearInterval(heartbeat);
+      port1.close();
+    }
+    latest = null;
+    await flush();
+
+    const finished = await this.db.asService(async (sql) => {
+      if (outcome.ok) {
+        const row = await completeJob(sql, job.id, this.workerId, outcome.result);
+        if (row) await handler.onSuccess(sql, row, outcome.result);
+        return row;
+      }
+      // A crash is retried and described without internals; a user-facing failure is final.
+      const retryable = "crashed" in outcome;
+      const message = "crashed" in outcome ? "The job failed unexpectedly." : outcome.userMessage;
+      const row = await failJob(sql, job.id, this.workerId, message, retryable);
+      if (row?.status === "failed") await handler.onFinalFailure(sql, row, message);
+      return row;
+    });
+    if (finished) await handler.announce(finished);
+  }
+}

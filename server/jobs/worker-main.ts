@@ -1,0 +1,28 @@
+import "server-only";
+import { config } from "@/server/config";
+import { database } from "@/server/db";
+import { JobRunner } from "./job-runner";
+import { jobHandlers } from "./job-kinds-registry";
+
+/** `npm run worker`: a process that only runs jobs, coordinated with the others through PostgreSQL. */
+async function main(): Promise<void> {
+  const settings = config();
+  if (settings.database.kind !== "postgres") {
+    throw new Error("npm run worker needs DATABASE_URL: the embedded database belongs to the web process, which runs its own workers");
+  }
+  const runner = new JobRunner(await database(), { threads: settings.workerThreads, handlers: jobHandlers });
+  runner.start();
+  process.stdout.write(`worker ${runner.workerId} running ${settings.workerThreads} thread(s)\n`);
+  const stop = async () => {
+    await runner.stop();
+    await (await database()).close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

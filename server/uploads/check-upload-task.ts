@@ -1,0 +1,57 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { detectEncoding } from "@/lib/ingest/detect-encoding";
+import { sniffDelimiter } from "@/lib/uploads/sniff-delimiter";
+import type { Task } from "@/server/jobs/task-types";
+import { refuseContent } from "./accepted-files";
+import { uploadStore } from "./upload-store";
+
+const HEAD_BYTES = 64 * 1024;
+const NEWLINE = 0x0a;
+
+export interface UploadCheck {
+  sizeBytes: number;
+  lineCount: number;
+  sha256: string;
+  encoding: string;
+  delimiter: string | null;
+}
+
+/** Reads the whole uploaded file once: size, lines, SHA-256, and a first sniff of encoding and delimiter. */
+export const checkUploadTask: Task = async (payload, report) => {
+  const uploadId = String(payload.uploadId);
+  const expectedBytes = Number(payload.sizeBytes ?? 0);
+  const stream = await uploadStore().read(uploadId);
+  const hash = createHash("sha256");
+  const head = new Uint8Array(HEAD_BYTES);
+  let headLength = 0;
+  let sizeBytes = 0;
+  let newlines = 0;
+  let lastByte = -1;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    if (headLength < HEAD_BYTES) {
+      const take = Math.min(HEAD_BYTES - headLength, chunk.length);
+      head.set(chunk.subarray(0, take), headLength);
+      headLength += take;
+    }
+    for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) newlines++;
+    sizeBytes += chunk.length;
+    lastByte = chunk[chunk.length - 1];
+    report({ stage: "checking", progress: expectedBytes > 0 ? sizeBytes / expectedBytes : 0, message: `${sizeBytes} bytes read` });
+  }
+  if (sizeBytes === 0) return { ok: false, userMessage: "The file is empty." };
+  const sample = head.subarray(0, headLength);
+  const refusal = refuseContent(sample);
+  if (refusal) return { ok: false, userMessage: refusal };
+  const { encoding, bomLength } = detectEncoding(sample);
+  const text = new TextDecoder(encoding).decode(sample.subarray(bomLength));
+  const check: UploadCheck = {
+    sizeBytes,
+    lineCount: newlines + (lastByte === NEWLINE ? 0 : 1),
+    sha256: hash.digest("hex"),
+    encoding,
+    delimiter: sniffDelimiter(text),
+  };
+  return { ok: true, result: check };
+};

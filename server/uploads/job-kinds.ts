@@ -1,0 +1,3 @@
+import "server-only";
+
+export const CHECK_UPLOAD_JOB = "check-upload";

@@ -1,0 +1,112 @@
+import "server-only";
+import type { Sql } from "@/server/db";
+import type { UploadStatus, UploadView } from "@/lib/contracts/upload-view";
+
+interface UploadRow {
+  id: string;
+  owner_id: string;
+  filename: string;
+  size_bytes: string | number;
+  status: UploadStatus;
+  message: string | null;
+  sha256: string | null;
+  line_count: string | number | null;
+  encoding: string | null;
+  delimiter: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  job: UploadView["job"] | string | null;
+}
+
+const SELECT_UPLOAD_VIEW = `
+  select u.*, (
+    select json_build_object('id', j.id, 'kind', j.kind, 'status', j.status, 'stage', j.stage,
+                             'progress', j.progress, 'message', j.message, 'seq', j.seq)
+    from jobs j where j.upload_id = u.id order by j.created_at desc limit 1
+  ) as job
+  from uploads u`;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+function toView(row: UploadRow): UploadView {
+  const job = typeof row.job === "string" ? (JSON.parse(row.job) as UploadView["job"]) : row.job;
+  return {
+    id: row.id,
+    filename: row.filename,
+    sizeBytes: Number(row.size_bytes),
+    status: row.status,
+    message: row.message,
+    sha256: row.sha256,
+    lineCount: row.line_count === null ? null : Number(row.line_count),
+    encoding: row.encoding,
+    delimiter: row.delimiter,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    job: job ? { ...job, seq: Number(job.seq), progress: Number(job.progress) } : null,
+  };
+}
+
+export async function insertUpload(
+  sql: Sql,
+  upload: { id: string; ownerId: string; filename: string; sizeBytes: number; expiresAt: Date },
+): Promise<void> {
+  await sql.query(
+    "insert into uploads (id, owner_id, filename, size_bytes, expires_at) values ($1, $2, $3, $4, $5)",
+    [upload.id, upload.ownerId, upload.filename, upload.sizeBytes, upload.expiresAt.toISOString()],
+  );
+}
+
+export async function findUploadView(sql: Sql, id: string): Promise<UploadView | null> {
+  const rows = await sql.query<UploadRow>(`${SELECT_UPLOAD_VIEW} where u.id = $1`, [id]);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+export async function findUploadOwner(sql: Sql, id: string): Promise<string | null> {
+  const rows = await sql.query<{ owner_id: string }>("select owner_id from uploads where id = $1", [id]);
+  return rows[0]?.owner_id ?? null;
+}
+
+/** The uploads visible in this transaction (RLS limits them to the user's own), newest first. */
+export async function listUploadViews(sql: Sql, limit = 200): Promise<UploadView[]> {
+  const rows = await sql.query<UploadRow>(`${SELECT_UPLOAD_VIEW} order by u.created_at desc limit $1`, [limit]);
+  return rows.map(toView);
+}
+
+export async function setUploadStatus(sql: Sql, id: string, status: UploadStatus, message: string | null = null): Promise<void> {
+  await sql.query("update uploads set status = $2, message = $3, updated_at = now() where id = $1", [id, status, message]);
+}
+
+export async function recordUploadCheck(
+  sql: Sql,
+  id: string,
+  check: { sha256: string; lineCount: number; encoding: string; delimiter: string | null; sizeBytes: number },
+): Promise<void> {
+  await sql.query(
+    `update uploads set status = 'ready', message = null, sha256 = $2, line_count = $3, encoding = $4,
+       delimiter = $5, size_bytes = $6, updated_at = now() where id = $1`,
+    [id, check.sha256, check.lineCount, check.encoding, check.delimiter, check.sizeBytes],
+  );
+}
+
+/** Incomplete uploads past their expiry: marked expired, their ids returned for file removal. */
+export async function expireStaleUploads(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>(
+    "update uploads set status = 'expired', message = 'The upload was not completed within its time limit.', updated_at = now() where status = 'uploading' and expires_at < now() returning id",
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Of the given ids, those with no row, or whose row no longer needs its file. */
+export async function idsWithoutLiveUpload(sql: Sql, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql.query<{ id: string }>(
+    "select id::text from uploads where id = any($1::uuid[]) and status in ('uploading', 'processing', 'ready', 'failed')",
+    [ids],
+  );
+  const live = new Set(rows.map((row) => row.id));
+  return ids.filter((id) => !live.has(id));
+}
+
+export async function deleteUpload(sql: Sql, id: string): Promise<void> {
+  await sql.query("delete from uploads where id = $1", [id]);
+}
