@@ -13,6 +13,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/global-build.ts"],
           exclude: ["tests/integration/pg/**"],
           environment: "node",
           testTimeout: 120_000,
@@ -25,6 +26,7 @@ export default defineConfig({
         test: {
           name: "pg",
           include: ["tests/integration/pg/**/*.test.ts"],
+          globalSetup: ["tests/support/global-build.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,
