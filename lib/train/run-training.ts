@@ -3,7 +3,7 @@ import { selectRows, type Matrix } from "./matrix";
 import { computeMetrics, metricsByAveraging, metricsByStep } from "./metrics";
 import { MODEL_DOCUMENT_FORMAT, serialiseScaler, type ModelDocument } from "./model-document";
 import type { ModelContext, TrainingProgress } from "./models/model";
-import { trainModel } from "./models/train-model";
+import { checkModelConfigs, trainModel } from "./models/train-model";
 import { prepareSamples, type TrainingSeries } from "./prepare-samples";
 import type { ModelResult, TrainingConfig, TrainingResult } from "./training-config";
 
@@ -24,6 +24,7 @@ export interface TrainingOptions {
 
 export async function runTraining(config: TrainingConfig, series: TrainingSeries, options: TrainingOptions = {}): Promise<TrainingResult> {
   const { signal, onProgress } = options;
+  checkModelConfigs(config);
   const prepared = prepareSamples(config, series, signal);
   const { layout, split, inputScaler, outputScaler } = prepared;
   const scaledInputs = applyScaler(prepared.inputs, inputScaler);

@@ -8,6 +8,8 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   process: () => import("./commands/process"),
   align: () => import("./commands/align"),
   regress: () => import("./commands/regress"),
+  train: () => import("./commands/train"),
+  predict: () => import("./commands/predict"),
 };
 
 const usage = `usage: npm run cli -- <command> [options]

@@ -1,8 +1,26 @@
-import type { ModelConfig } from "../training-config";
+import { buildFeatureLayout } from "../feature-layout";
+import type { ModelConfig, TrainingConfig } from "../training-config";
 import { trainLinear, restoreLinear, type LinearState } from "./linear";
 import { ModelConfigurationError, type ModelContext, type TrainedModel, type TrainingData } from "./model";
-import { restoreNaive, trainNaive } from "./naive";
-import { restoreSeasonalNaive, trainSeasonalNaive, type SeasonalNaiveState } from "./seasonal-naive";
+import { naivePicks, restoreNaive, trainNaive } from "./naive";
+import { restoreSeasonalNaive, seasonalPicks, trainSeasonalNaive, type SeasonalNaiveState } from "./seasonal-naive";
+
+/**
+ * Checks what can be known before any data is read (a baseline's target among the
+ * inputs, a seasonal window long enough); the error names the model's path in the config.
+ */
+export function checkModelConfigs(config: TrainingConfig): void {
+  const layout = buildFeatureLayout(config);
+  config.models.forEach((model, index) => {
+    try {
+      if (model.kind === "naive") naivePicks(layout);
+      if (model.kind === "seasonalNaive") seasonalPicks(layout, model.periodHours);
+    } catch (error) {
+      if (error instanceof ModelConfigurationError) throw new ModelConfigurationError(`models.${index}: ${error.message}`);
+      throw error;
+    }
+  });
+}
 
 /** Trains the model a config entry describes. */
 export async function trainModel(config: ModelConfig, context: ModelContext, data: TrainingData): Promise<TrainedModel> {

@@ -1,0 +1,48 @@
+import { modelDocumentSchema } from "@/lib/train/model-document";
+import { predictFromDocument } from "@/lib/train/predict";
+import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
+import type { Frame } from "@/lib/series/frame";
+import { describeConfigError } from "@/lib/train/training-config";
+import { columnSeries, ingestFrame, TrainingSeriesError } from "@/server/train/load-training-series";
+import { CliError } from "../cli-error";
+import { writeOutputAtomically } from "../output-file";
+import { parseArguments, readJsonFile, requireOption } from "./process";
+
+/**
+ * Forecasts with a saved model. The input file is read by the importer; each input series
+ * of the model's config is taken from the column of the same name. The output is a
+ * normalised CSV: `timestamp` = the reference time, then one column per output series and
+ * step named `<series>+<hours>h` (the step's time relative to the reference time), e.g.
+ * `timestamp,OT+1h,OT+2h,…`; the forecast for column `OT+3h` of row t is for time t + 3 h.
+ */
+const USAGE = "predict --model M.json --in IN.csv --out OUT.csv";
+
+export async function run(argv: string[]): Promise<void> {
+  const { positional, options } = parseArguments(argv, ["model", "in", "out"]);
+  if (positional.length > 0) throw new CliError(`unexpected argument '${positional[0]}'; usage: ${USAGE}`);
+  const modelFile = requireOption(options, "model", USAGE);
+  const inFile = requireOption(options, "in", USAGE);
+  const out = requireOption(options, "out", USAGE);
+  const parsed = modelDocumentSchema.safeParse(await readJsonFile(modelFile, "model"));
+  if (!parsed.success) throw new CliError(`model ${modelFile}: ${describeConfigError(parsed.error)}`);
+  const document = parsed.data;
+  const frame = await ingestFrame(inFile);
+  let inputs;
+  try {
+    inputs = document.config.inputs.map((series, i) => columnSeries(frame, series.column, `inputs.${i}`, inFile));
+  } catch (error) {
+    if (error instanceof TrainingSeriesError) throw new CliError(`model ${modelFile}: ${error.message}`);
+    throw error;
+  }
+  const forecasts = await predictFromDocument(document, inputs);
+  const { values } = forecasts;
+  const output: Frame = {
+    time: forecasts.referenceTime,
+    columns: forecasts.columns.map((name, c) => ({
+      name,
+      values: Float64Array.from({ length: values.rows }, (_, r) => values.data[r * values.cols + c]),
+    })),
+  };
+  await writeOutputAtomically(out, formatNormalisedCsv(output));
+  process.stdout.write(`wrote ${values.rows} forecasts of ${values.cols} values (${forecasts.skipped} reference times skipped for missing inputs) to ${out}\n`);
+}
