@@ -143,11 +143,32 @@ export class StreamingImporter {
   }
 
   private processText(text: string, atEnd: boolean): void {
-    const data = this.carry === "" ? text : flatten(this.carry + text);
-    this.scanner.reset(data);
+    let data = text;
+    let from = 0;
+    if (this.carry !== "") {
+      // The record cut by the previous chunk is finished in a small string of its own, so
+      // the big chunk is scanned as the flat string the decoder made (a concatenation would
+      // be a rope, slow to read character by character).
+      const lineEnd = text.indexOf("\n");
+      const straddle = this.carry + (lineEnd === -1 ? text : text.slice(0, lineEnd + 1));
+      const consumed = this.scan(straddle, 0, atEnd || lineEnd === -1 ? atEnd : false);
+      if (consumed === straddle.length || lineEnd === -1) {
+        this.keepCarry(straddle, consumed);
+        if (lineEnd === -1) return;
+        from = lineEnd + 1;
+      } else {
+        data = this.carry + text;
+        void Number(data); // flattens the rope (the record spans lines: a quoted field with line breaks)
+      }
+    }
+    this.keepCarry(data, this.scan(data, from, atEnd));
+  }
+
+  /** Scans complete records of `data` from `pos`; returns where the incomplete rest starts. */
+  private scan(data: string, pos: number, atEnd: boolean): number {
     const fields = this.fields;
     const maxLineLength = this.limits.maxLineLength;
-    let pos = 0;
+    this.scanner.reset(data);
     while (pos < data.length) {
       const next = this.scanner.next(pos, fields, atEnd);
       if (next === -1) break;
@@ -156,8 +177,12 @@ export class StreamingImporter {
       this.line += 1 + fields.innerLineBreaks;
       pos = next;
     }
-    this.carry = pos === 0 ? data : data.slice(pos);
-    if (this.carry.length > maxLineLength) throw this.lineTooLong();
+    return pos;
+  }
+
+  private keepCarry(data: string, consumed: number): void {
+    this.carry = consumed >= data.length ? "" : data.slice(consumed);
+    if (this.carry.length > this.limits.maxLineLength) throw this.lineTooLong();
   }
 
   private lineTooLong(): IngestError {
@@ -263,15 +288,6 @@ export class StreamingImporter {
     for (let i = 0; i < fields.count; i++) parts.push(fields.field(data, i));
     return parts.join(this.layout.delimiter).slice(0, EXAMPLE_LENGTH);
   }
-}
-
-/**
- * A concatenation is a rope in V8, and reading its characters one by one is twice as slow;
- * converting it to a number (which fails at once on CSV text) makes V8 flatten it first.
- */
-function flatten(text: string): string {
-  void Number(text);
-  return text;
 }
 
 function formatMegabytes(bytes: number): string {
