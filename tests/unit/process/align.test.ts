@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { alignSeries, describeRequirement, methodsRequired, type AlignInput } from "@/lib/process/align";
+import type { AlignSpec } from "@/lib/process/align-spec";
+import { SpecError } from "@/lib/process/spec-errors";
+import { times, values } from "./series-arbitraries";
+
+const at = (...clock: string[]) => times(...clock.map((c) => `2024-01-01T${c}Z`));
+const iso = (time: number) => new Date(time).toISOString().slice(11, 19);
+
+const quarterHourly: AlignInput = {
+  label: "a",
+  frame: { time: at("00:00:00", "00:15:00", "00:30:00", "00:45:00"), columns: [{ name: "P", unit: "kW", values: values(1, 2, 3, 4) }] },
+};
+const tenMinutes: AlignInput = {
+  label: "b",
+  frame: { time: at("00:05:00", "00:15:00", "00:25:00", "00:35:00", "01:05:00"), columns: [{ name: "P", values: values(10, 20, 30, 40, 50) }, { name: "T", values: values(1, 2, 3, 4, 5) }] },
+};
+
+describe("alignSeries", () => {
+  it("takes values at matching timestamps for a series already on the grid and resamples the others", () => {
+    const spec: AlignSpec = { stepMinutes: 15, series: [{ file: "a.csv" }, { file: "b.csv", method: "linear" }] };
+    const result = alignSeries(spec, [quarterHourly, tenMinutes]);
+    expect(Array.from(result.time, iso)).toEqual(["00:00:00", "00:15:00", "00:30:00", "00:45:00", "01:00:00"]);
+    expect(result.columns.map((c) => c.name)).toEqual(["P (a)", "P (b)"]);
+    expect(result.columns[0].unit).toBe("kW");
+    expect(Array.from(result.columns[0].values)).toEqual([1, 2, 3, 4, NaN]);
+    expect(Array.from(result.columns[1].values)).toEqual([NaN, 20, 35, 40 + 10 * (10 / 30), 40 + 10 * (25 / 30)]);
+  });
+
+  it("names a series that needs a method and what must change", () => {
+    const spec: AlignSpec = { stepMinutes: 15, series: [{ file: "a.csv" }, { file: "b.csv" }] };
+    try {
+      alignSeries(spec, [quarterHourly, tenMinutes]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SpecError);
+      expect((error as SpecError).path).toBe("series[1].method");
+      expect((error as SpecError).message).toContain("b (column P) needs a method: its time step 10 min -> 15 min, offset 5 min -> 0 min");
+    }
+    const required = methodsRequired(spec, [quarterHourly, tenMinutes]);
+    expect(required).toHaveLength(1);
+    expect(required[0]).toMatchObject({ series: 1, currentStepMinutes: 10, requestedStepMinutes: 15, currentOffsetMinutes: 5, requestedOffsetMinutes: 0 });
+    expect(describeRequirement(required[0])).toMatch(/choose one of mean, nearest/);
+  });
+
+  it("requires a method when only the offset differs", () => {
+    const spec: AlignSpec = { stepMinutes: 15, offsetMinutes: 5, series: [{ file: "a.csv" }] };
+    expect(() => alignSeries(spec, [quarterHourly])).toThrow(/offset 0 min -> 5 min/);
+    expect(methodsRequired({ stepMinutes: 15, offsetMinutes: 15, series: [{ file: "a.csv" }] }, [quarterHourly])).toEqual([]);
+  });
+
+  it("uses one anchor for all series and the union of their windows, missing elsewhere", () => {
+    const early: AlignInput = { label: "early", frame: { time: at("00:00:00", "00:07:00"), columns: [{ name: "x", values: values(1, 2) }] } };
+    const late: AlignInput = { label: "late", frame: { time: at("01:00:00", "01:30:00"), columns: [{ name: "y", values: values(3, 4) }] } };
+    const result = alignSeries({ stepMinutes: 7, series: [{ file: "e", method: "nearest" }, { file: "l", method: "nearest" }] }, [early, late]);
+    // lattice 00:00 + k·7 min: early covers 00:00, 00:07; late covers 01:03 … 01:24
+    expect(Array.from(result.time, iso)).toEqual(["00:00:00", "00:07:00", "01:03:00", "01:10:00", "01:17:00", "01:24:00"]);
+    expect(Array.from(result.columns[0].values)).toEqual([1, 2, NaN, NaN, NaN, NaN]);
+    // 01:30 lies outside the nearest window of 01:24 ([01:20:30, 01:27:30])
+    expect(Array.from(result.columns[1].values)).toEqual([NaN, NaN, 3, NaN, NaN, NaN]);
+  });
+
+  it("applies start and end with the start rule and drops rows outside", () => {
+    const spec: AlignSpec = { stepMinutes: 15, start: "2024-01-01T00:10:00Z", end: "2024-01-01T00:40:00Z", series: [{ file: "b", column: "T", method: "mean" }] };
+    const result = alignSeries(spec, [tenMinutes]);
+    expect(Array.from(result.time, iso)).toEqual(["00:15:00", "00:30:00"]);
+    expect(result.columns[0].name).toBe("T");
+    expect(Array.from(result.columns[0].values)).toEqual([2, 3.5]);
+  });
+
+  it("uses explicit names and keeps names unique", () => {
+    const spec: AlignSpec = { stepMinutes: 15, series: [{ file: "a", name: "load" }, { file: "a" }, { file: "a" }] };
+    const result = alignSeries(spec, [quarterHourly, quarterHourly, quarterHourly]);
+    expect(result.columns.map((c) => c.name)).toEqual(["load", "P (a)", "P (a) (2)"]);
+  });
+
+  it("names a missing column", () => {
+    expect(() => alignSeries({ stepMinutes: 15, series: [{ file: "a", column: "Q" }] }, [quarterHourly])).toThrow("series[0].column: a has no column 'Q' (columns: P)");
+  });
+
+  it("handles a series with no rows in the window", () => {
+    const result = alignSeries({ stepMinutes: 15, end: "2023-12-31T00:00:00Z", series: [{ file: "a" }] }, [quarterHourly]);
+    expect(result.time).toHaveLength(0);
+    expect(result.columns[0].values).toHaveLength(0);
+  });
+});
