@@ -26,6 +26,8 @@ const NAIVE = [
   ...withTimes(COMPACT_DATES, [" ", "T"]),
   "%Y%m%d%H%M%S",
   "%Y%m%d%H%M",
+  // Hourly stamps of weather services (DWD MESS_DATUM 2024010100).
+  "%Y%m%d%H",
   "%Y%m%dT%H%M%S",
 ];
 

@@ -10,7 +10,8 @@ export interface TimeColumnHints {
   monthFirst: boolean;
 }
 
-const DATE_AND_COMBINED = [...COMBINED_FORMATS, ...DATE_ONLY_FORMATS];
+/** Date-only formats first: a combined format also reads a bare date (as midnight), and a tie goes to the earlier candidate. */
+const DATE_AND_COMBINED = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
 const DATE_ONLY = new Set(DATE_ONLY_FORMATS);
 const EPOCH_NAME = /time|zeit|epoch|unix|stamp|date|datum|^ts$/i;
 const EPOCH_RANGES: Array<{ kind: TimeKind; min: number; max: number }> = [
@@ -92,8 +93,9 @@ function withGivenFormat(records: readonly string[][], fieldCount: number, forma
   });
   if (columns) return layoutFor(columns);
   for (let c = 0; c < fieldCount; c++) {
-    if (matchesFormat(columnValues(records, c), format)) return layoutFor([c]);
+    // The pair first: a combined format also reads a bare date column (as midnight).
     if (c + 1 < fieldCount && matchesFormat(joinedValues(records, c, c + 1), format)) return layoutFor([c, c + 1]);
+    if (matchesFormat(columnValues(records, c), format)) return layoutFor([c]);
   }
   return null;
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { detectTimeColumns } from "@/lib/ingest/detect-time-columns";
+import { sampleTimeReader } from "@/lib/ingest/read-sample-time";
+import { expectedMs, ORIGINAL_FORMATS, sampleClocks, strftime } from "./strftime";
+
+const TIME_ONLY = new Set(["%H:%M:%S.%f", "%H:%M:%S", "%H:%M"]);
+const clocks = sampleClocks(60);
+
+describe("detectTimeColumns", () => {
+  it.each(ORIGINAL_FORMATS.filter((format) => !TIME_ONLY.has(format)))("finds and reads a %s column without a hint", (format) => {
+    const records = clocks.map((clock, i) => [strftime(format, clock), String(i * 1.5)]);
+    const time = detectTimeColumns(records, 2, ["time", "value"], { monthFirst: false });
+    expect(time).not.toBeNull();
+    expect(time!.columns).toEqual([0]);
+    expect(time!.ambiguity).toBeNull();
+    const read = sampleTimeReader(time!);
+    records.forEach((fields, i) => expect(read(fields)).toBe(expectedMs(format, clocks[i], true)));
+  });
+
+  it.each([...TIME_ONLY])("reads a %s time column next to a date column as one timestamp", (format) => {
+    const records = clocks.map((clock, i) => [strftime("%d.%m.%Y", clock), strftime(format, clock), String(i)]);
+    const time = detectTimeColumns(records, 3, ["Datum", "Zeit", "Wert"], { monthFirst: false });
+    expect(time).toMatchObject({ kind: "dateTime", columns: [0, 1] });
+    const read = sampleTimeReader(time!);
+    records.forEach((fields, i) => expect(read(fields)).toBe(expectedMs(`%d.%m.%Y ${format}`, clocks[i], false)));
+  });
+
+  it("finds the time column when it is not the first one, and a time column before its date column", () => {
+    const records = clocks.map((clock, i) => ["433", String(i), strftime("%Y-%m-%d %H:%M", clock)]);
+    expect(detectTimeColumns(records, 3, [], { monthFirst: false })).toMatchObject({ kind: "combined", columns: [2] });
+    const swapped = clocks.map((clock) => [strftime("%H:%M", clock), strftime("%d.%m.%Y", clock), "1"]);
+    expect(detectTimeColumns(swapped, 3, [], { monthFirst: false })).toMatchObject({ kind: "dateTime", columns: [1, 0], format: "%d.%m.%Y %H:%M" });
+  });
+
+  it("reads epoch seconds and milliseconds by magnitude", () => {
+    const seconds = [1704067200, 1704070800, 1704074400].map((s) => [String(s), "1"]);
+    expect(detectTimeColumns(seconds, 2, ["unix", "v"], { monthFirst: false })).toMatchObject({ kind: "epochSeconds", columns: [0] });
+    const millis = [1704067200000, 1704070800000].map((s) => [String(s), "1"]);
+    const time = detectTimeColumns(millis, 2, ["t", "v"], { monthFirst: false })!;
+    expect(time.kind).toBe("epochMillis");
+    expect(sampleTimeReader(time)(["1704067200000", "1"])).toBe(Date.UTC(2024, 0, 1));
+  });
+
+  it("does not take a value column of plain numbers for epoch values", () => {
+    const records = [["12.5", "3"], ["13.5", "4"]];
+    expect(detectTimeColumns(records, 2, ["a", "b"], { monthFirst: false })).toBeNull();
+  });
+
+  it("flags a column where every day is ≤ 12 and defaults to day first, or month first when asked", () => {
+    const records = [["03/04/2024", "1"], ["04/04/2024", "2"], ["05/04/2024", "3"]];
+    const dayFirst = detectTimeColumns(records, 2, [], { monthFirst: false })!;
+    expect(dayFirst.format).toBe("%d/%m/%Y");
+    expect(dayFirst.ambiguity?.alternatives).toEqual(["%d/%m/%Y", "%m/%d/%Y"]);
+    expect(dayFirst.ambiguity?.message).toMatch(/day first/);
+    const monthFirst = detectTimeColumns(records, 2, [], { monthFirst: true })!;
+    expect(monthFirst.format).toBe("%m/%d/%Y");
+    expect(monthFirst.ambiguity?.alternatives).toEqual(["%m/%d/%Y", "%d/%m/%Y"]);
+  });
+
+  it("reads 03/04/2024 and 13/04/2024 in one column the same way (day first), never per cell", () => {
+    const records = [["03/04/2024", "1"], ["13/04/2024", "2"]];
+    const time = detectTimeColumns(records, 2, [], { monthFirst: true })!;
+    expect(time.format).toBe("%d/%m/%Y");
+    expect(time.ambiguity).toBeNull();
+    const read = sampleTimeReader(time);
+    expect(read(records[0])).toBe(Date.UTC(2024, 3, 3));
+    expect(read(records[1])).toBe(Date.UTC(2024, 3, 13));
+  });
+
+  it("uses a given format and finds the column (or column pair) it reads", () => {
+    const records = [["x", "2024-31-01", "10:00", "1"], ["y", "2024-30-01", "11:00", "2"]];
+    const time = detectTimeColumns(records, 4, [], { monthFirst: false, format: "%Y-%d-%m %H:%M" })!;
+    expect(time).toMatchObject({ kind: "dateTime", columns: [1, 2] });
+    expect(sampleTimeReader(time)(records[0])).toBe(Date.UTC(2024, 0, 31, 10));
+  });
+
+  it("gives null when nothing holds times", () => {
+    expect(detectTimeColumns([["a", "1"], ["b", "2"]], 2, [], { monthFirst: false })).toBeNull();
+  });
+});
