@@ -17,6 +17,8 @@ const nextConfig: NextConfig = {
     "pusher",
   ],
   poweredByHeader: false,
+  // `npm test` type-checks the whole project (`npm run typecheck`); the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -24,10 +24,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     },
     realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
-  const { data } = await supabase.auth.getClaims();
+  // A malformed token can make getClaims throw rather than return an error: signed out.
+  const { data } = await supabase.auth.getClaims().catch(() => ({ data: null }));
   const { pathname, search } = request.nextUrl;
   const isPage = !pathname.startsWith("/api/");
-  if (!data?.claims && isPage && !PUBLIC_PAGES.some((page) => pathname.startsWith(page))) {
+  // The same rule as currentUser(): a verified token of an authenticated user.
+  const signedIn = typeof data?.claims?.sub === "string" && data.claims.role === "authenticated";
+  if (!signedIn && isPage && !PUBLIC_PAGES.some((page) => pathname.startsWith(page))) {
     const target = request.nextUrl.clone();
     target.pathname = "/sign-in";
     target.search = `?next=${encodeURIComponent(pathname + search)}`;
@@ -37,5 +40,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Uploads bypass the proxy: Next.js buffers the bodies of requests that pass through it,
+  // which would hold whole chunks in memory and lose the bytes of an interrupted one.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/uploads).*)"],
 };

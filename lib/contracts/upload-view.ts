@@ -27,6 +27,7 @@ export const uploadViewSchema = z.object({
   delimiter: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  expiresAt: z.string(),
   job: jobViewSchema.nullable(),
 });
 export type UploadView = z.infer<typeof uploadViewSchema>;

@@ -14,9 +14,11 @@ export async function currentUser(): Promise<SessionUser | null> {
   const supabase = await supabaseServerClient();
   const authorization = (await headers()).get("authorization");
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const { data, error } = await supabase.auth.getClaims(bearer);
-  const claims = data?.claims;
-  if (error || !claims || typeof claims.sub !== "string" || claims.role !== "authenticated") return null;
+  // getClaims returns auth errors but throws others (a header naming an algorithm the key
+  // cannot verify): either way the token does not sign anyone in.
+  const result = await supabase.auth.getClaims(bearer).catch(() => null);
+  const claims = result && !result.error ? result.data?.claims : undefined;
+  if (!claims || typeof claims.sub !== "string" || claims.role !== "authenticated") return null;
   return { id: claims.sub, email: typeof claims.email === "string" ? claims.email : null };
 }
 

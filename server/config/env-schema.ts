@@ -25,7 +25,7 @@ export const envSchema = z.object({
   PORT: positiveInteger(3000),
   CHRONOFRAME_DATA_DIR: optionalText,
   MAX_UPLOAD_BYTES: positiveInteger(1024 ** 3),
-  UPLOAD_EXPIRY_HOURS: positiveInteger(24),
+  UPLOAD_EXPIRY_MINUTES: z.preprocess((value) => (value === "" || value === undefined ? 24 * 60 : Number(value)), z.number().positive()),
   CLEANUP_INTERVAL_MINUTES: positiveInteger(30),
   WORKER_THREADS: positiveInteger(2),
   RUN_WORKERS_IN_WEB: z.enum(["true", "false"]).optional(),

@@ -57,7 +57,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     port: env.PORT,
     dataDir,
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
-    uploadExpiryMs: env.UPLOAD_EXPIRY_HOURS * 3600_000,
+    uploadExpiryMs: env.UPLOAD_EXPIRY_MINUTES * 60_000,
     cleanupIntervalMs: env.CLEANUP_INTERVAL_MINUTES * 60_000,
     workerThreads: env.WORKER_THREADS,
     // PGlite lives inside one process, so embedded mode always runs its workers in the web process.

@@ -141,7 +141,12 @@ export async function handleUploadRequest(incoming: Request): Promise<Response> 
     const db = await database();
     const upload = await db.asUser(user.id, (sql) => findUploadView(sql, id));
     if (!upload) return text(404, "Upload not found.");
-    if (upload.status === "expired") return text(410, "This upload expired before it was completed.");
+    if (request.method === "PATCH" && request.headers.get("content-type") !== "application/offset+octet-stream") {
+      return text(415, "PATCH bodies must be sent as application/offset+octet-stream.");
+    }
+    if (upload.status === "expired" || (upload.status === "uploading" && Date.parse(upload.expiresAt) < Date.now())) {
+      return text(410, "This upload expired before it was completed.");
+    }
     if (request.method === "PATCH" && request.headers.get("upload-offset") === "0") {
       const peeked = await peekBody(request);
       const refusal = refuseContent(peeked.head);

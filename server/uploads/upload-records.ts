@@ -15,6 +15,7 @@ interface UploadRow {
   delimiter: string | null;
   created_at: Date | string;
   updated_at: Date | string;
+  expires_at: Date | string;
   job: UploadView["job"] | string | null;
 }
 
@@ -42,6 +43,7 @@ function toView(row: UploadRow): UploadView {
     delimiter: row.delimiter,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    expiresAt: iso(row.expires_at),
     job: job ? { ...job, seq: Number(job.seq), progress: Number(job.progress) } : null,
   };
 }
