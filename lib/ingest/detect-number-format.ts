@@ -39,8 +39,15 @@ export function detectNumberFormat(cells: readonly string[], delimiter: Delimite
     else if (POINT_DECIMAL.test(text)) point++;
     else if (DOT_GROUPS_COMMA_DECIMAL.test(text)) dotGroups++;
     else if (COMMA_GROUPS_POINT_DECIMAL.test(text)) commaGroups++;
-    else if (SPACE_GROUPS.test(text)) spaceGroups++;
-    else if (APOSTROPHE_GROUPS.test(text)) apostropheGroups++;
+    else if (SPACE_GROUPS.test(text)) {
+      spaceGroups++;
+      if (text.includes(",")) comma++;
+      else if (text.includes(".")) point++;
+    } else if (APOSTROPHE_GROUPS.test(text)) {
+      // Swiss style: apostrophe groups with a decimal point.
+      apostropheGroups++;
+      point++;
+    }
   }
   let decimal: "." | ",";
   if (comma + dotGroups > point + commaGroups) decimal = ",";

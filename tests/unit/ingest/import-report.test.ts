@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { summariseReport, type ImportReport } from "@/lib/ingest/import-report";
+
+describe("summariseReport", () => {
+  it("says what was imported, skipped, read as missing and left out", () => {
+    const report: ImportReport = {
+      rowsRead: 10,
+      rowsImported: 8,
+      rowsSkipped: 2,
+      skipped: [{ reason: "nonexistent local time", count: 2, examples: [{ line: 7, text: "31.03.2024 02:15;1" }] }],
+      textCells: [{ column: "P", count: 3, examples: [] }],
+      droppedColumns: ["eor"],
+      repeatedLocalTimes: 4,
+      blankLines: 0,
+    };
+    expect(summariseReport(report)).toBe(
+      "8 of 10 rows imported; 2 skipped: 2 nonexistent local time (first at line 7); 3 text cells read as missing (P: 3); columns without numbers left out: eor; 4 repeated autumn local times resolved by order",
+    );
+  });
+
+  it("is short when all went well", () => {
+    const report: ImportReport = { rowsRead: 3, rowsImported: 3, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 1 };
+    expect(summariseReport(report)).toBe("3 of 3 rows imported");
+  });
+});
