@@ -10,7 +10,9 @@ export function safeNextPath(next: string | null | undefined): string {
   try {
     const url = new URL(next, "http://chronoframe.invalid");
     if (url.origin !== "http://chronoframe.invalid") return FALLBACK;
-    return `${url.pathname}${url.search}${url.hash}`;
+    // Dot segments can collapse into `//host` ("/..//evil" → "//evil"): check the normalised path too.
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith("//") ? FALLBACK : path;
   } catch {
     return FALLBACK;
   }
