@@ -26,7 +26,7 @@ export async function enqueueJob(
 ): Promise<JobRow> {
   const rows = await sql.query<JobRow>(
     `insert into jobs (owner_id, kind, upload_id, dataset_id, payload, max_attempts)
-     values ($1, $2, $3, $4, $5::jsonb, $6) returning *`,
+     values ($1, $2, $3, $4, $5::text::jsonb, $6) returning *`,
     [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? 3],
   );
   return rows[0];
@@ -68,7 +68,7 @@ export async function recordJobProgress(
 
 export async function completeJob(sql: Sql, jobId: string, workerId: string, result: unknown): Promise<JobRow | null> {
   const rows = await sql.query<JobRow>(
-    `update jobs set status = 'succeeded', stage = 'done', progress = 1, message = null, result = $3::jsonb,
+    `update jobs set status = 'succeeded', stage = 'done', progress = 1, message = null, result = $3::text::jsonb,
        seq = seq + 1, updated_at = now(), finished_at = now(), locked_by = null, locked_until = null
      where id = $1 and locked_by = $2 and status = 'running' returning *`,
     [jobId, workerId, JSON.stringify(result ?? null)],

@@ -29,7 +29,7 @@ export interface UploadStore {
   check(): Promise<void>;
 }
 
-function fileUploadStore(dir: string, expiryMs: number): UploadStore {
+export function fileUploadStore(dir: string, expiryMs: number): UploadStore {
   const datastore = new FileStore({ directory: dir, expirationPeriodInMilliseconds: expiryMs });
   const fileOf = (id: string) => path.join(dir, assertUploadId(id));
   return {

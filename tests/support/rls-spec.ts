@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { expect, it } from "vitest";
+import type { Database } from "@/server/db/database";
+
+const USER_A = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
+const USER_B = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
+
+const INSERT = {
+  uploads: "insert into uploads (id, owner_id, filename, size_bytes, expires_at) values ($1, $2, 'a.csv', 10, now() + interval '1 day')",
+  datasets: "insert into datasets (id, owner_id, name) values ($1, $2, 'series')",
+  jobs: "insert into jobs (id, owner_id, kind) values ($1, $2, 'check-upload')",
+} as const;
+
+/** Inserts one row with `owner` into `table`, acting as `actingUser` (the owner unless forging). */
+async function insertRow(db: Database, table: keyof typeof INSERT, owner: string, actingUser = owner): Promise<string> {
+  const id = randomUUID();
+  await db.asUser(actingUser, (sql) => sql.query(INSERT[table], [id, owner]));
+  return id;
+}
+
+const COLUMN_TO_CHANGE = { uploads: "filename = 'stolen.csv'", datasets: "name = 'stolen'", jobs: "stage = 'stolen'" } as const;
+
+/**
+ * Row Level Security as users meet it: each table, read, change, delete and forged
+ * inserts, run against whichever database `open` gives (PGlite or PostgreSQL).
+ */
+export function describeRowLevelSecurity(open: () => Database): void {
+  for (const table of ["uploads", "datasets", "jobs"] as const) {
+    it(`${table}: user B cannot read, change or delete user A's rows`, async () => {
+      const db = open();
+      const id = await insertRow(db, table, USER_A);
+      const seenByB = await db.asUser(USER_B, (sql) => sql.query(`select id from ${table} where id = $1`, [id]));
+      expect(seenByB).toHaveLength(0);
+      const changedByB = await db.asUser(USER_B, (sql) => sql.query(`update ${table} set ${COLUMN_TO_CHANGE[table]} where id = $1 returning id`, [id]));
+      expect(changedByB).toHaveLength(0);
+      const deletedByB = await db.asUser(USER_B, (sql) => sql.query(`delete from ${table} where id = $1 returning id`, [id]));
+      expect(deletedByB).toHaveLength(0);
+      const seenByA = await db.asUser(USER_A, (sql) => sql.query<Record<string, unknown>>(`select * from ${table} where id = $1`, [id]));
+      expect(seenByA).toHaveLength(1);
+      expect(JSON.stringify(seenByA[0])).not.toContain("stolen");
+    });
+
+    it(`${table}: a forged owner_id is rejected on insert and on update`, async () => {
+      const db = open();
+      await expect(insertRow(db, table, USER_A, USER_B)).rejects.toThrow(/row-level security/);
+      const id = await insertRow(db, table, USER_A);
+      await expect(db.asUser(USER_A, (sql) => sql.query(`update ${table} set owner_id = $2 where id = $1`, [id, USER_B]))).rejects.toThrow(/row-level security/);
+    });
+  }
+
+  it("a transaction without claims sees no rows at all", async () => {
+    const db = open();
+    await insertRow(db, "uploads", USER_A);
+    const rows = await db.asUser("00000000-0000-4000-8000-00000000dead", (sql) => sql.query("select id from uploads"));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("the role and claims end with the transaction", async () => {
+    const db = open();
+    const inside = await db.asUser(USER_A, (sql) => sql.query<{ role: string; uid: string }>("select current_user as role, auth.uid()::text as uid"));
+    expect(inside[0]).toEqual({ role: "authenticated", uid: USER_A });
+    const after = await db.asService((sql) => sql.query<{ role: string; uid: string | null }>("select current_user as role, auth.uid()::text as uid"));
+    expect(after[0].role).not.toBe("authenticated");
+    expect(after[0].uid).toBeNull();
+  });
+}
