@@ -9,7 +9,7 @@ import "@tensorflow/tfjs-backend-wasm";
  */
 let ready: Promise<void> | null = null;
 
-export function useWasmBackend(): Promise<void> {
+export function selectWasmBackend(): Promise<void> {
   ready ??= (async () => {
     if (!(await tf.setBackend("wasm"))) throw new Error("the TensorFlow.js WebAssembly backend could not start");
     await tf.ready();

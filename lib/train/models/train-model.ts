@@ -2,6 +2,7 @@ import { buildFeatureLayout } from "../feature-layout";
 import type { ModelConfig, TrainingConfig } from "../training-config";
 import { trainLinear, restoreLinear, type LinearState } from "./linear";
 import { ModelConfigurationError, type ModelContext, type TrainedModel, type TrainingData } from "./model";
+import { restoreLayerNet, trainLayerNet, type NetState } from "./neural-net";
 import { naivePicks, restoreNaive, trainNaive } from "./naive";
 import { restoreSeasonalNaive, seasonalPicks, trainSeasonalNaive, type SeasonalNaiveState } from "./seasonal-naive";
 
@@ -32,6 +33,10 @@ export async function trainModel(config: ModelConfig, context: ModelContext, dat
       return trainSeasonalNaive(context, config.periodHours);
     case "linear":
       return trainLinear(context, data.train, config.alpha, config.normalize);
+    case "dense":
+    case "cnn":
+    case "lstm":
+      return trainLayerNet(config, context, data);
     default:
       throw new ModelConfigurationError(`model kind '${config.kind}' is not available yet`);
   }
@@ -50,6 +55,10 @@ export async function restoreModel(
       return restoreSeasonalNaive(context, state as SeasonalNaiveState);
     case "linear":
       return restoreLinear(context, state as LinearState);
+    case "dense":
+    case "cnn":
+    case "lstm":
+      return restoreLayerNet(config, context, state as NetState);
     default:
       throw new ModelConfigurationError(`model kind '${config.kind}' is not available yet`);
   }

@@ -4,6 +4,7 @@ import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
 import type { Frame } from "@/lib/series/frame";
 import { describeConfigError } from "@/lib/train/training-config";
 import { columnSeries, ingestFrame, TrainingSeriesError } from "@/server/train/load-training-series";
+import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
 import { parseArguments, readJsonFile, requireOption } from "./process";
@@ -34,6 +35,7 @@ export async function run(argv: string[]): Promise<void> {
     if (error instanceof TrainingSeriesError) throw new CliError(`model ${modelFile}: ${error.message}`);
     throw error;
   }
+  await selectWasmBackend();
   const forecasts = await predictFromDocument(document, inputs);
   const { values } = forecasts;
   const output: Frame = {

@@ -6,6 +6,7 @@ import { checkModelConfigs } from "@/lib/train/models/train-model";
 import { runTraining } from "@/lib/train/run-training";
 import { describeConfigError, trainingConfigSchema } from "@/lib/train/training-config";
 import { loadTrainingSeries, TrainingSeriesError } from "@/server/train/load-training-series";
+import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
 import { parseArguments, readJsonFile, requireOption } from "./process";
@@ -26,6 +27,7 @@ export async function run(argv: string[]): Promise<void> {
   try {
     checkModelConfigs(config);
     const series = await loadTrainingSeries(config, path.dirname(path.resolve(configFile)));
+    await selectWasmBackend();
     result = await runTraining(config, series, {
       onProgress: (progress) => {
         const epoch = progress.epoch !== undefined ? ` epoch ${progress.epoch}/${progress.epochs} loss ${progress.loss?.toPrecision(4)}` : "";

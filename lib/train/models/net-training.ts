@@ -1,0 +1,105 @@
+import * as tf from "@tensorflow/tfjs";
+import { float32ToBase64, base64ToFloat32 } from "../float32-base64";
+import { createSeededRandom, seededPermutation } from "../seeded-random";
+import type { ModelContext, ScaledSamples, TrainingData } from "./model";
+
+/**
+ * The training loop shared by the neural nets: Adam on the mean squared error, one epoch
+ * at a time over the training samples in a seeded order (so runs repeat exactly), early
+ * stopping on the validation loss with `patience` epochs and the best weights restored.
+ * Progress is reported per epoch; `signal` stops training between batches.
+ */
+export interface NetTrainingOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+  seed: number;
+}
+
+export interface SavedWeight {
+  shape: number[];
+  base64: string;
+}
+
+/** Turns a scaled sample matrix into the tensor the network reads. */
+export type InputShaper = (inputs: ScaledSamples["inputs"]) => tf.Tensor;
+
+function outputsTensor(samples: ScaledSamples): tf.Tensor2D {
+  return tf.tensor2d(Float32Array.from(samples.outputs.data), [samples.outputs.rows, samples.outputs.cols]);
+}
+
+export async function trainNetwork(
+  model: tf.LayersModel,
+  shape: InputShaper,
+  data: TrainingData,
+  options: NetTrainingOptions,
+  context: ModelContext,
+): Promise<{ epochsRun: number }> {
+  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: "meanSquaredError" });
+  const x = shape(data.train.inputs);
+  const y = outputsTensor(data.train);
+  const hasValidation = data.validation.inputs.rows > 0;
+  const validationX = hasValidation ? shape(data.validation.inputs) : null;
+  const validationY = hasValidation ? outputsTensor(data.validation) : null;
+  const random = createSeededRandom(options.seed);
+  let best = Infinity;
+  let bestWeights: tf.Tensor[] | null = null;
+  let sinceBest = 0;
+  let epochsRun = 0;
+  const stopOnAbort = () => {
+    if (context.signal?.aborted) model.stopTraining = true;
+  };
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const order = tf.tensor1d(Int32Array.from(seededPermutation(data.train.inputs.rows, random)), "int32");
+      const [shuffledX, shuffledY] = [tf.gather(x, order), tf.gather(y, order)];
+      order.dispose();
+      const history = await model.fit(shuffledX, shuffledY, {
+        epochs: 1,
+        batchSize: options.batchSize,
+        shuffle: false,
+        verbose: 0,
+        callbacks: { onBatchEnd: stopOnAbort },
+      });
+      tf.dispose([shuffledX, shuffledY]);
+      context.signal?.throwIfAborted();
+      epochsRun = epoch;
+      const loss = history.history.loss[0] as number;
+      let validationLoss: number | undefined;
+      if (validationX && validationY) {
+        validationLoss = tf.tidy(() => tf.losses.meanSquaredError(validationY, model.predict(validationX) as tf.Tensor).dataSync()[0]);
+      }
+      context.onProgress?.({ model: "", epoch, epochs: options.epochs, loss, validationLoss });
+      if (validationLoss === undefined) continue;
+      if (validationLoss < best) {
+        best = validationLoss;
+        sinceBest = 0;
+        tf.dispose(bestWeights ?? []);
+        bestWeights = model.getWeights().map((w) => w.clone());
+      } else if (++sinceBest >= options.patience) {
+        break;
+      }
+    }
+    if (bestWeights) model.setWeights(bestWeights);
+  } finally {
+    tf.dispose([x, y, ...(validationX ? [validationX] : []), ...(validationY ? [validationY] : []), ...(bestWeights ?? [])]);
+  }
+  return { epochsRun };
+}
+
+export function saveWeights(model: tf.LayersModel): SavedWeight[] {
+  return model.getWeights().map((weight) => ({ shape: weight.shape, base64: float32ToBase64(weight.dataSync() as Float32Array) }));
+}
+
+export function loadWeights(model: tf.LayersModel, weights: SavedWeight[]): void {
+  const tensors = weights.map((weight) => tf.tensor(base64ToFloat32(weight.base64), weight.shape));
+  model.setWeights(tensors);
+  tf.dispose(tensors);
+}
+
+/** Predicts scaled outputs as a row-major matrix of doubles. */
+export function predictNetwork(model: tf.LayersModel, shape: InputShaper, inputs: ScaledSamples["inputs"], outputWidth: number) {
+  const values = tf.tidy(() => (model.predict(shape(inputs)) as tf.Tensor).dataSync());
+  return { rows: inputs.rows, cols: outputWidth, data: Float64Array.from(values) };
+}
