@@ -22,21 +22,16 @@ function hasFieldCountOfData(record: SampleRecord, fieldCount: number): boolean 
 }
 
 /**
- * Finds where the data starts (the first record whose timestamp reads, followed by another
- * that reads too) and, directly above it, the header row and an optional units row (its
+ * Finds where the data starts (the first record of the data's width whose timestamp reads) and, directly above it, the header row and an optional units row (its
  * timestamp cell is empty, or every cell is bracketed like `[kW]`). Everything above the
  * header is metadata to skip.
  */
 export function detectHeaderRows(records: readonly SampleRecord[], fieldCount: number, timeColumns: readonly number[], readTime: (fields: readonly string[]) => number): HeaderRows | null {
   const nonBlank = records.filter((record) => !record.blank);
   const isData = (record: SampleRecord) => !Number.isNaN(readTime(record.fields));
-  let first = -1;
-  for (let i = 0; i < nonBlank.length; i++) {
-    if (isData(nonBlank[i]) && (i + 1 === nonBlank.length || isData(nonBlank[i + 1]))) {
-      first = i;
-      break;
-    }
-  }
+  // The first record that reads as data and has the data's width (a metadata line such as
+  // "2023-12-31 export" has one field); later unreadable rows are data rows the import reports.
+  const first = nonBlank.findIndex((record) => hasFieldCountOfData(record, fieldCount) && isData(record));
   if (first === -1) return null;
   const looksLikeHeader = (record: SampleRecord | undefined): record is SampleRecord =>
     record !== undefined &&
