@@ -117,13 +117,15 @@ function twoDigits(bytes: Uint8Array, at: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-/** Shortest possible data line: a 20-character timestamp and its newline. */
-const MIN_LINE_BYTES = 21;
+export interface NormalisedCsvReaderOptions {
+  /** Size of the whole input when known (a file's size): columns are then sized once, from the length of the first lines. */
+  expectedBytes?: number;
+}
 
 /**
  * Streaming reader of a normalised CSV: push text (push) or UTF-8 bytes (pushBytes) in
  * order, then finish(). Rows out of time order are sorted stably; a malformed line is an
- * error naming its number. Data lines are parsed directly from the bytes into preallocated
+ * error naming its number. Data lines are parsed directly from the bytes into growable
  * columns: timestamps of the form `YYYY-MM-DDTHH:MM:SS[.sss]Z` (the date part computed once
  * per day) and plain decimals of up to 15 significant digits without a string per field;
  * anything else goes through `Number()`, so the accepted values are exactly those `Number()`
@@ -132,17 +134,22 @@ const MIN_LINE_BYTES = 21;
 export class NormalisedCsvReader {
   private carry: Uint8Array = new Uint8Array(0);
   private names: string[] | null = null;
-  /** Rows of the chunk being parsed, written into reusable scratch arrays. */
   private time = new Float64Array(0);
   private columns: Float64Array[] = [];
   private size = 0;
-  /** Exact-size copies of the rows of every chunk parsed so far, joined once in finish(). */
-  private parts: { time: Float64Array; columns: Float64Array[] }[] = [];
   private lineNumber = 0;
   private cachedDate = -1;
   private cachedDayMs = 0;
   /** Where the last parsed field ended (its comma or the end of the line). */
   private fieldEnd = 0;
+  /** Bytes of data lines before the current chunk, and that minus the chunk's first data byte: row start + this = bytes before the row. */
+  private dataBytes = 0;
+  private chunkOffset = 0;
+  private readonly expectedBytes: number;
+
+  constructor(options: NormalisedCsvReaderOptions = {}) {
+    this.expectedBytes = options.expectedBytes ?? 0;
+  }
 
   push(text: string): void {
     this.pushBytes(utf8Encoder.encode(text));
@@ -168,9 +175,9 @@ export class NormalisedCsvReader {
     }
     const lastNewline = bytes.lastIndexOf(NEWLINE);
     if (lastNewline >= start) {
-      this.reserve(Math.floor((lastNewline + 1 - start) / MIN_LINE_BYTES) + 1);
+      this.chunkOffset = this.dataBytes - start;
       this.lines(bytes, start, lastNewline + 1);
-      this.keepRows();
+      this.dataBytes += lastNewline + 1 - start;
       start = lastNewline + 1;
     }
     this.carry = bytes.slice(start);
@@ -183,37 +190,19 @@ export class NormalisedCsvReader {
       this.lineNumber++;
       this.header(rest.subarray(0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length));
     } else if (rest.length > 0) {
-      this.reserve(1);
       this.lineNumber++;
       const end = rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length;
+      this.chunkOffset = this.dataBytes;
       if (end > 0) this.row(rest, 0, end);
-      this.keepRows();
     }
     if (!this.names) throw new NormalisedCsvError("the file is empty: expected a header starting with 'timestamp'");
     const names = this.names;
-    const parts = this.parts;
-    this.parts = [];
-    const join = (pick: (part: (typeof parts)[number]) => Float64Array) => {
-      const joined = new Float64Array(parts.reduce((rows, part) => rows + part.time.length, 0));
-      let at = 0;
-      for (const part of parts) {
-        joined.set(pick(part), at);
-        at += part.time.length;
-      }
-      return joined;
-    };
-    return sortFrameByTime({
-      time: join((part) => part.time),
-      columns: names.map((name, c) => ({ name, values: join((part) => part.columns[c]) })),
-    });
-  }
-
-  /** Moves the parsed rows out of the scratch arrays. */
-  private keepRows(): void {
-    if (this.size === 0) return;
     const size = this.size;
-    this.parts.push({ time: this.time.slice(0, size), columns: this.columns.map((values) => values.slice(0, size)) });
-    this.size = 0;
+    const exact = (values: Float64Array) => (values.length === size ? values : values.slice(0, size));
+    return sortFrameByTime({
+      time: exact(this.time),
+      columns: this.columns.map((values, c) => ({ name: names[c], values: exact(values) })),
+    });
   }
 
   private header(bytes: Uint8Array): void {
@@ -225,11 +214,24 @@ export class NormalisedCsvReader {
     this.columns = this.names.map(() => new Float64Array(0));
   }
 
-  /** Scratch room for `rows` rows of one chunk, so that the parsing loop never checks capacity. */
-  private reserve(rows: number): void {
-    if (rows <= this.time.length) return;
-    this.time = new Float64Array(rows);
-    this.columns = this.columns.map(() => new Float64Array(rows));
+  /**
+   * More room for rows: with a known input size, as many rows as the lines seen so far
+   * predict (plus 5 %); otherwise, or when that is too few, twice the current room.
+   */
+  private grow(bytesBefore: number): void {
+    let capacity = Math.max(1024, this.time.length * 2);
+    if (this.expectedBytes > 0 && this.size > 0 && bytesBefore > 0) {
+      const predicted = Math.ceil((this.expectedBytes / bytesBefore) * this.size * 1.05);
+      if (predicted > this.time.length) capacity = Math.max(predicted, this.time.length + 1024);
+    }
+    const size = this.size;
+    const grown = (old: Float64Array) => {
+      const values = new Float64Array(capacity);
+      values.set(old.subarray(0, size));
+      return values;
+    };
+    this.time = grown(this.time);
+    this.columns = this.columns.map(grown);
   }
 
   /** Parses bytes[from, to), which ends just after a newline. */
@@ -256,6 +258,7 @@ export class NormalisedCsvReader {
       );
     }
     const row = this.size;
+    if (row === this.time.length) this.grow(this.chunkOffset + start);
     this.time[row] = t;
     const columns = this.columns;
     for (let c = 0; c < columns.length; c++) {

@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { applyRecipe } from "@/lib/process/apply-recipe";
 import { parseRecipe } from "@/lib/process/recipe";
 import { SpecError } from "@/lib/process/spec-errors";
@@ -44,9 +44,9 @@ function describeReadError(file: string, error: unknown): CliError {
 
 /** Streams a normalised CSV (DESIGN §5) into a frame. */
 export async function readNormalisedCsvFile(file: string): Promise<Frame> {
-  const reader = new NormalisedCsvReader();
   try {
-    for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) reader.push(chunk as string);
+    const reader = new NormalisedCsvReader({ expectedBytes: (await stat(file)).size });
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.pushBytes(chunk as Buffer);
     return reader.finish();
   } catch (error) {
     throw describeReadError(file, error);
