@@ -190,10 +190,12 @@ export class NormalisedCsvReader {
       this.lineNumber++;
       this.header(rest.subarray(0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length));
     } else if (rest.length > 0) {
-      this.lineNumber++;
-      const end = rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length;
+      // The last line has no newline: give it one so that it parses like any other.
+      const terminated = new Uint8Array(rest.length + 1);
+      terminated.set(rest);
+      terminated[rest.length] = NEWLINE;
       this.chunkOffset = this.dataBytes;
-      if (end > 0) this.row(rest, 0, end);
+      this.lines(terminated, 0, terminated.length);
     }
     if (!this.names) throw new NormalisedCsvError("the file is empty: expected a header starting with 'timestamp'");
     const names = this.names;
@@ -234,40 +236,43 @@ export class NormalisedCsvReader {
     this.columns = this.columns.map(grown);
   }
 
-  /** Parses bytes[from, to), which ends just after a newline. */
+  /** Parses bytes[from, to), which ends with a newline; each line is read in one pass. */
   private lines(bytes: Uint8Array, from: number, to: number): void {
     let start = from;
     while (start < to) {
-      let end = start;
-      while (bytes[end] !== NEWLINE) end++;
-      const next = end + 1;
-      if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
       this.lineNumber++;
-      if (end > start) this.row(bytes, start, end);
-      start = next;
+      const first = bytes[start];
+      if (first === NEWLINE) start++;
+      else if (first === CARRIAGE_RETURN && bytes[start + 1] === NEWLINE) start += 2;
+      else start = this.row(bytes, start);
     }
   }
 
-  private row(bytes: Uint8Array, start: number, end: number): void {
-    let comma = start;
-    while (comma < end && bytes[comma] !== COMMA) comma++;
-    const t = this.timestamp(bytes, start, comma);
+  /** Parses the line starting at `start` (a newline follows); returns where the next line starts. */
+  private row(bytes: Uint8Array, start: number): number {
+    let stop = start;
+    while (bytes[stop] !== COMMA && bytes[stop] !== NEWLINE) stop++;
+    const stampEnd = bytes[stop] === NEWLINE && stop > start && bytes[stop - 1] === CARRIAGE_RETURN ? stop - 1 : stop;
+    const t = this.timestamp(bytes, start, stampEnd);
     if (Number.isNaN(t)) {
       throw new NormalisedCsvError(
-        `line ${this.lineNumber}: '${utf8.decode(bytes.subarray(start, comma))}' is not a UTC timestamp like 2024-01-31T23:00:00.000Z`,
+        `line ${this.lineNumber}: '${utf8.decode(bytes.subarray(start, stampEnd))}' is not a UTC timestamp like 2024-01-31T23:00:00.000Z`,
       );
     }
     const row = this.size;
     if (row === this.time.length) this.grow(this.chunkOffset + start);
     this.time[row] = t;
     const columns = this.columns;
+    let end = stampEnd;
     for (let c = 0; c < columns.length; c++) {
-      if (comma === end) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
-      columns[c][row] = this.number(bytes, comma + 1, end);
-      comma = this.fieldEnd;
+      if (bytes[end] !== COMMA) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
+      columns[c][row] = this.number(bytes, end + 1);
+      end = this.fieldEnd;
     }
-    if (comma !== end) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
+    if (bytes[end] === CARRIAGE_RETURN && bytes[end + 1] === NEWLINE) end++;
+    if (bytes[end] !== NEWLINE) throw new NormalisedCsvError(`line ${this.lineNumber}: expected ${columns.length + 1} fields`);
     this.size = row + 1;
+    return end + 1;
   }
 
   /** `YYYY-MM-DDTHH:MM:SS` with an optional `.s`, `.ss` or `.sss` and a final `Z`, as epoch ms; NaN otherwise. */
@@ -310,18 +315,24 @@ export class NormalisedCsvReader {
     return this.cachedDayMs + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms;
   }
 
+  /** Whether bytes[i] ends a field: a comma, the newline, or a carriage return before the newline. */
+  private static endsField(bytes: Uint8Array, i: number): boolean {
+    const code = bytes[i];
+    return code === COMMA || code === NEWLINE || (code === CARRIAGE_RETURN && bytes[i + 1] === NEWLINE);
+  }
+
   /**
    * The number in the field starting at `start` (NaN for an empty field); sets fieldEnd to
-   * the field's comma or `end`. Anything `Number()` rejects, except `NaN`, is an error.
+   * the byte that ends the field. Anything `Number()` rejects, except `NaN`, is an error.
    */
-  private number(bytes: Uint8Array, start: number, end: number): number {
+  private number(bytes: Uint8Array, start: number): number {
     let i = start;
-    const negative = bytes[i] === MINUS && i < end;
+    const negative = bytes[i] === MINUS;
     if (negative) i++;
     let mantissa = 0;
     let digits = 0;
     let decimals = -1;
-    for (; i < end; i++) {
+    for (;; i++) {
       const code = bytes[i];
       const digit = code - ZERO;
       if (digit >= 0 && digit <= 9) {
@@ -332,7 +343,7 @@ export class NormalisedCsvReader {
         decimals = 0;
       } else break;
     }
-    if (i === end || bytes[i] === COMMA) {
+    if (NormalisedCsvReader.endsField(bytes, i)) {
       this.fieldEnd = i;
       if (i === start) return NaN;
       const hasDigits = i - start > (negative ? 1 : 0) + (decimals >= 0 ? 1 : 0);
@@ -341,7 +352,7 @@ export class NormalisedCsvReader {
         return negative ? -magnitude : magnitude;
       }
     }
-    while (i < end && bytes[i] !== COMMA) i++;
+    while (!NormalisedCsvReader.endsField(bytes, i)) i++;
     this.fieldEnd = i;
     const field = utf8.decode(bytes.subarray(start, i));
     const v = Number(field);
