@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { HEAD_BYTES, importChunks } from "@/lib/ingest/import-chunks";
+import { IngestError } from "@/lib/ingest/ingest-error";
+import type { ImportOptions } from "@/lib/ingest/import-options";
+
+function chunked(bytes: Uint8Array, size: number) {
+  return async function* () {
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  };
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const iso = (ms: number) => new Date(ms).toISOString();
+const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  const view = new DataView(bytes.buffer);
+  view.setUint16(0, 0xfeff, littleEndian);
+  for (let i = 0; i < text.length; i++) view.setUint16(2 + 2 * i, text.charCodeAt(i), littleEndian);
+  return bytes;
+}
+
+/** Many rows, so that the interesting part comes after the head used for detection. */
+function longGermanFile(tail: string, rows = 4000): string {
+  const lines = ["Zeit;Wert"];
+  for (let i = 0; i < rows; i++) lines.push(`0${1 + (i % 9)}.01.2024 ${String(i % 24).padStart(2, "0")}:00:00;${i},5`);
+  return lines.join("\n") + "\n" + tail;
+}
+
+async function importBytes(bytes: Uint8Array, options: ImportOptions = {}, size = 1 << 20) {
+  return importChunks(chunked(bytes, size), { options });
+}
+
+describe("importChunks", () => {
+  it("reads Latin-1 (Windows-1252) umlauts and units", async () => {
+    const { frame, layout } = await importBytes(latin1("Zeit;Außentemperatur\n;°C\n01.01.2024 00:00;1,5\n"));
+    expect(layout.encoding).toBe("windows-1252");
+    expect(frame.columns[0]).toMatchObject({ name: "Außentemperatur", unit: "°C" });
+  });
+
+  it("reads UTF-16 LE and BE with BOM", async () => {
+    for (const littleEndian of [true, false]) {
+      const { frame, layout } = await importBytes(utf16("Zeit;Wärme\n01.01.2024 00:00;1,5\n", littleEndian), {}, 7);
+      expect(layout.encoding).toBe(littleEndian ? "utf-16le" : "utf-16be");
+      expect(frame.columns[0].name).toBe("Wärme");
+      expect(Array.from(frame.columns[0].values)).toEqual([1.5]);
+    }
+  });
+
+  it("reads UTF-8 with BOM and a multi-byte character split across chunks", async () => {
+    const bytes = encode("\uFEFFZeit;Wärme °C\n01.01.2024 00:00;1,5\n");
+    for (let size = 1; size < 12; size++) {
+      const { frame } = await importBytes(bytes, {}, size);
+      expect(frame.columns[0].name).toBe("Wärme °C");
+    }
+  });
+
+  it("starts over as Windows-1252 when invalid UTF-8 appears after the head", async () => {
+    const text = longGermanFile("10.01.2024 00:00:00;7,5\n");
+    const head = encode(text);
+    expect(head.length).toBeGreaterThan(HEAD_BYTES);
+    const bytes = new Uint8Array([...head, ...latin1("11.01.2024 00:00:00;8,5 \xb0C\n")]);
+    const { layout, report, frame } = await importBytes(bytes, {}, 4096);
+    expect(layout.encoding).toBe("windows-1252");
+    expect(report.rowsImported).toBe(4002);
+    expect(report.textCells[0].examples[0].text).toBe("8,5 °C");
+    expect(frame.time.length).toBe(4002);
+  });
+
+  it("starts over month first when a date after the head settles an ambiguous order", async () => {
+    const text = longGermanFile("").replace(/(\d\d)\.(\d\d)\.2024/g, "$1/$2/2024") + "01/13/2024 05:00:00;1,5\n";
+    const { layout, report, frame } = await importBytes(encode(text), {}, 8192);
+    expect(layout.time.format).toBe("%m/%d/%Y %H:%M:%S");
+    expect(report.rowsImported).toBe(4001);
+    const stamps = Array.from(frame.time, iso);
+    expect(stamps).toContain("2024-01-13T05:00:00.000Z");
+    // "02/01/2024 01:00:00", the second data row, is now the 1st of February.
+    expect(stamps).toContain("2024-02-01T01:00:00.000Z");
+    expect(stamps).not.toContain("2024-01-02T01:00:00.000Z");
+  });
+
+  it("imports random well-formed exports exactly, whatever the chunking", async () => {
+    const row = fc.record({
+      minute: fc.integer({ min: 0, max: 500_000 }),
+      value: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom(";", ",", "\t"), fc.integer({ min: 1, max: 64 }), async (rows, delimiter, size) => {
+        const decimal = delimiter === ";" ? "," : ".";
+        const lines = rows.map(({ minute, value }) => {
+          const stamp = new Date(Date.UTC(2024, 0, 1) + minute * 60_000).toISOString().slice(0, 19).replace("T", " ");
+          return `${stamp}${delimiter}${value === undefined ? "" : String(value).replace(".", decimal)}`;
+        });
+        const bytes = encode(`time${delimiter}value\n${lines.join("\n")}\n`);
+        if (rows.every((r) => r.value === undefined)) {
+          await expect(importBytes(bytes, { decimal }, size)).rejects.toThrow(/no value column holds numbers/);
+          return;
+        }
+        const { frame } = await importBytes(bytes, { decimal }, size);
+        const expected = rows
+          .map((r, i) => ({ t: Date.UTC(2024, 0, 1) + r.minute * 60_000, v: r.value === undefined ? NaN : Number(String(r.value)), i }))
+          .sort((a, b) => a.t - b.t || a.i - b.i);
+        expect(Array.from(frame.time)).toEqual(expected.map((e) => e.t));
+        expect(Array.from(frame.columns[0].values)).toEqual(expected.map((e) => e.v));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("either imports or fails with an IngestError on random and mutated input, never anything else", async () => {
+    const base = encode("Datum;Uhrzeit;Wert;Text\n;;kW;\n01.01.2024;00:00;1,5;\"a;b\"\n01.01.2024;00:15;2,5;x\n01.01.2024;00:30;;y\n");
+    const mutation = fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), kind: fc.constantFrom("replace", "insert", "delete") });
+    const mutated = fc.array(mutation, { minLength: 1, maxLength: 8 }).map((mutations) => {
+      const bytes = Array.from(base);
+      for (const { at, byte, kind } of mutations) {
+        const index = at % (bytes.length + 1);
+        if (kind === "replace") bytes[Math.min(index, bytes.length - 1)] = byte;
+        else if (kind === "insert") bytes.splice(index, 0, byte);
+        else bytes.splice(index, 1);
+      }
+      return Uint8Array.from(bytes);
+    });
+    const random = fc.uint8Array({ maxLength: 300 });
+    const textual = fc.stringMatching(/^[0-9a-z;,.:\-/ \t"\n]{0,200}$/).map(encode);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(mutated, random, textual), fc.integer({ min: 1, max: 50 }), async (bytes, size) => {
+        try {
+          const { frame, report } = await importBytes(bytes, {}, size);
+          expect(frame.time.length).toBe(report.rowsImported);
+          for (const column of frame.columns) expect(column.values.length).toBe(frame.time.length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(IngestError);
+          expect((error as Error).message).not.toMatch(/\n/);
+        }
+      }),
+      { numRuns: 400, interruptAfterTimeLimit: 20_000 },
+    );
+  });
+});
