@@ -3,6 +3,7 @@ import { applyScaler, invertScaler } from "./scalers";
 import { concatColumns, type Matrix } from "./matrix";
 import { deserialiseScaler, type ModelDocument } from "./model-document";
 import { restoreModel } from "./models/train-model";
+import type { ModelRuntime } from "./models/model";
 import { buildSampleWindows, type SeriesData } from "./sample-windows";
 import { computeTimeFeatures } from "./time-features";
 
@@ -31,17 +32,21 @@ export function forecastColumnNames(document: ModelDocument): string[] {
 }
 
 /** `inputs`: the data of each input series of `document.config`, in config order. */
-export async function predictFromDocument(document: ModelDocument, inputs: SeriesData[], signal?: AbortSignal): Promise<Forecasts> {
+export async function predictFromDocument(
+  document: ModelDocument,
+  inputs: SeriesData[],
+  options: { signal?: AbortSignal; runtime?: ModelRuntime } = {},
+): Promise<Forecasts> {
   const { config } = document;
   const layout = buildFeatureLayout(config);
   const inputScaler = deserialiseScaler(document.inputScaler);
   const outputScaler = deserialiseScaler(document.outputScaler);
-  const model = await restoreModel(document.model, { layout, inputScaler, outputScaler }, document.state);
+  const model = await restoreModel(document.model, { layout, inputScaler, outputScaler, runtime: options.runtime }, document.state);
   const windows = buildSampleWindows(
     config.inputs.map((window, i) => ({ series: inputs[i], window })),
     [],
     config.steps,
-    signal,
+    options.signal,
   );
   const features = concatColumns(windows.inputs, computeTimeFeatures(windows.referenceTime, config.timeFeatures));
   const predicted = model.predict(applyScaler(features, inputScaler));

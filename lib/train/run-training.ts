@@ -2,7 +2,7 @@ import { invertScaler, applyScaler } from "./scalers";
 import { selectRows, type Matrix } from "./matrix";
 import { computeMetrics, metricsByAveraging, metricsByStep } from "./metrics";
 import { MODEL_DOCUMENT_FORMAT, serialiseScaler, type ModelDocument } from "./model-document";
-import type { ModelContext, TrainingProgress } from "./models/model";
+import type { ModelContext, ModelRuntime, TrainingProgress } from "./models/model";
 import { checkModelConfigs, trainModel } from "./models/train-model";
 import { prepareSamples, type TrainingSeries } from "./prepare-samples";
 import type { ModelResult, TrainingConfig, TrainingResult } from "./training-config";
@@ -18,6 +18,8 @@ export interface TrainingOptions {
   onProgress?: (progress: TrainingProgress) => void;
   /** Called once per trained model with its document (for saving it) before the next starts. */
   onModel?: (document: ModelDocument, result: ModelResult) => void | Promise<void>;
+  /** Libraries loaded by the environment (libsvm-js for `svr`). */
+  runtime?: ModelRuntime;
   /** Epoch-ms clock for `createdAt`; injected so that results can be reproduced exactly. */
   now?: () => number;
 }
@@ -42,7 +44,7 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
     const modelConfig = config.models[index];
     const label = `${index + 1}:${modelConfig.kind}`;
     onProgress?.({ model: label, message: "training" });
-    const context: ModelContext = { layout, inputScaler, outputScaler, signal, onProgress: (p) => onProgress?.({ ...p, model: label }) };
+    const context: ModelContext = { layout, inputScaler, outputScaler, runtime: options.runtime, signal, onProgress: (p) => onProgress?.({ ...p, model: label }) };
     const started = performance.now();
     const trained = await trainModel(modelConfig, context, data);
     const fitSeconds = (performance.now() - started) / 1000;

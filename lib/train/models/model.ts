@@ -1,6 +1,7 @@
 import type { FeatureLayout } from "../feature-layout";
 import type { Matrix } from "../matrix";
 import type { ColumnScaler } from "../scalers";
+import type { SvmModule } from "./svr";
 
 /**
  * What every model gets and gives. Models work on scaled matrices (rows = samples,
@@ -16,8 +17,15 @@ export interface TrainingProgress {
   message?: string;
 }
 
+/** Libraries that must be loaded by the environment (WebAssembly) and handed in. */
+export interface ModelRuntime {
+  /** libsvm-js's SVM class, needed by `svr` models. */
+  svm?: SvmModule;
+}
+
 export interface ModelContext {
   layout: FeatureLayout;
+  runtime?: ModelRuntime;
   inputScaler: ColumnScaler;
   outputScaler: ColumnScaler;
   signal?: AbortSignal;

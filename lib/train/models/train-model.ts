@@ -4,6 +4,7 @@ import { trainLinear, restoreLinear, type LinearState } from "./linear";
 import { ModelConfigurationError, type ModelContext, type TrainedModel, type TrainingData } from "./model";
 import { restoreLayerNet, trainLayerNet, type NetState } from "./neural-net";
 import { naivePicks, restoreNaive, trainNaive } from "./naive";
+import { restoreSvr, trainSvr, type SvrState } from "./svr";
 import { restoreSeasonalNaive, seasonalPicks, trainSeasonalNaive, type SeasonalNaiveState } from "./seasonal-naive";
 
 /**
@@ -33,6 +34,8 @@ export async function trainModel(config: ModelConfig, context: ModelContext, dat
       return trainSeasonalNaive(context, config.periodHours);
     case "linear":
       return trainLinear(context, data.train, config.alpha, config.normalize);
+    case "svr":
+      return trainSvr(config, context, data, context.runtime?.svm);
     case "dense":
     case "cnn":
     case "lstm":
@@ -45,7 +48,7 @@ export async function trainModel(config: ModelConfig, context: ModelContext, dat
 /** Rebuilds a trained model from its config and the `state` it was saved with. */
 export async function restoreModel(
   config: ModelConfig,
-  context: Pick<ModelContext, "layout" | "inputScaler" | "outputScaler">,
+  context: Pick<ModelContext, "layout" | "inputScaler" | "outputScaler" | "runtime">,
   state: unknown,
 ): Promise<TrainedModel> {
   switch (config.kind) {
@@ -55,6 +58,8 @@ export async function restoreModel(
       return restoreSeasonalNaive(context, state as SeasonalNaiveState);
     case "linear":
       return restoreLinear(context, state as LinearState);
+    case "svr":
+      return restoreSvr(config, context, state as SvrState, context.runtime?.svm);
     case "dense":
     case "cnn":
     case "lstm":

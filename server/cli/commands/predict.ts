@@ -4,6 +4,7 @@ import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
 import type { Frame } from "@/lib/series/frame";
 import { describeConfigError } from "@/lib/train/training-config";
 import { columnSeries, ingestFrame, TrainingSeriesError } from "@/server/train/load-training-series";
+import { loadLibsvm } from "@/server/train/libsvm";
 import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
@@ -36,7 +37,8 @@ export async function run(argv: string[]): Promise<void> {
     throw error;
   }
   await selectWasmBackend();
-  const forecasts = await predictFromDocument(document, inputs);
+  const svm = document.model.kind === "svr" ? await loadLibsvm() : undefined;
+  const forecasts = await predictFromDocument(document, inputs, { runtime: { svm } });
   const { values } = forecasts;
   const output: Frame = {
     time: forecasts.referenceTime,

@@ -6,6 +6,7 @@ import { checkModelConfigs } from "@/lib/train/models/train-model";
 import { runTraining } from "@/lib/train/run-training";
 import { describeConfigError, trainingConfigSchema } from "@/lib/train/training-config";
 import { loadTrainingSeries, TrainingSeriesError } from "@/server/train/load-training-series";
+import { loadLibsvm } from "@/server/train/libsvm";
 import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
@@ -28,7 +29,9 @@ export async function run(argv: string[]): Promise<void> {
     checkModelConfigs(config);
     const series = await loadTrainingSeries(config, path.dirname(path.resolve(configFile)));
     await selectWasmBackend();
+    const svm = config.models.some((model) => model.kind === "svr") ? await loadLibsvm() : undefined;
     result = await runTraining(config, series, {
+      runtime: { svm },
       onProgress: (progress) => {
         const epoch = progress.epoch !== undefined ? ` epoch ${progress.epoch}/${progress.epochs} loss ${progress.loss?.toPrecision(4)}` : "";
         process.stderr.write(`model ${progress.model}${progress.message ? ` ${progress.message}` : ""}${epoch}\n`);
