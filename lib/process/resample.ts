@@ -82,7 +82,7 @@ function windowShape(method: WindowMethod, window: ResampleWindow, stepMs: numbe
 }
 
 /** For each grid point k, the rows of its window are from[k] … to[k]-1 (both pointers only move forward). */
-export function windowRanges(time: Float64Array, grid: Float64Array, shape: WindowShape): { from: Uint32Array; to: Uint32Array } {
+function windowRanges(time: Float64Array, grid: Float64Array, shape: WindowShape): { from: Uint32Array; to: Uint32Array } {
   const from = new Uint32Array(grid.length);
   const to = new Uint32Array(grid.length);
   const n = time.length;
