@@ -200,7 +200,7 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
 
     it("answers 400 to malformed input, including a socket id that smuggles a second channel", async () => {
       const token = await auth.mintToken(alice);
-      for (const form of [
+      const forms: Record<string, string>[] = [
         {},
         { socket_id: socketId },
         { channel_name: `private-user-${alice.id}` },
@@ -209,7 +209,8 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
         { socket_id: "1.2\n", channel_name: `private-user-${alice.id}` },
         { socket_id: socketId, channel_name: "" },
         { socket_id: socketId, channel_name: "x".repeat(500) },
-      ]) {
+      ];
+      for (const form of forms) {
         const answer = await channelAuth(token, form);
         expect(answer.status, JSON.stringify(form)).toBe(400);
         expect(answer.body.auth).toBeUndefined();

@@ -231,7 +231,8 @@ describe("no server action does anything harmful without a session", () => {
   const gotrueCalls = () => auth.requests.filter((entry) => entry.path !== "/auth/v1/.well-known/jwks.json").length;
 
   it("signIn (a way in): bad input gets an error, wrong credentials get an error, no cookie either way", async () => {
-    for (const form of [{}, { email: "not-an-email", password: "whatever123" }, { email: "member@example.com", password: "short" }]) {
+    const forms: Record<string, string>[] = [{}, { email: "not-an-email", password: "whatever123" }, { email: "member@example.com", password: "short" }];
+    for (const form of forms) {
       const jar = new CookieJar();
       const before = gotrueCalls();
       const result = await postServerAction(app.url, "/sign-in", id("signIn"), { form }, jar);
@@ -249,7 +250,8 @@ describe("no server action does anything harmful without a session", () => {
 
   it("signUp (a way in): bad input gets an error and creates no account", async () => {
     const users = auth.users.size;
-    for (const form of [{}, { email: "nobody", password: "long enough password" }, { email: "new@example.com", password: "short" }]) {
+    const forms: Record<string, string>[] = [{}, { email: "nobody", password: "long enough password" }, { email: "new@example.com", password: "short" }];
+    for (const form of forms) {
       const jar = new CookieJar();
       const result = await postServerAction(app.url, "/sign-up", id("signUp"), { form }, jar);
       expect(result.redirect, JSON.stringify(form)).toBeNull();
