@@ -30,21 +30,15 @@ export function fitLeastSquares(x: Float64Array, y: Float64Array, rows: number, 
     for (let i = 0; i < p; i++) xMean[i] /= rows;
     for (let j = 0; j < q; j++) yMean[j] /= rows;
   }
+  // Centred columns stored contiguously, so every Gram entry is one sequential dot product.
+  const xColumns = centredColumns(x, rows, p, xMean);
+  const yColumns = centredColumns(y, rows, q, yMean);
   const gram = new Float64Array(p * p);
   const cross = new Float64Array(p * q);
-  const xr = new Float64Array(p);
-  const yr = new Float64Array(q);
-  for (let r = 0; r < rows; r++) {
-    for (let i = 0; i < p; i++) xr[i] = x[r * p + i] - xMean[i];
-    for (let j = 0; j < q; j++) yr[j] = y[r * q + j] - yMean[j];
-    for (let i = 0; i < p; i++) {
-      const xi = xr[i];
-      if (xi === 0) continue;
-      const g = i * p;
-      for (let k = i; k < p; k++) gram[g + k] += xi * xr[k];
-      const c = i * q;
-      for (let j = 0; j < q; j++) cross[c + j] += xi * yr[j];
-    }
+  for (let i = 0; i < p; i++) {
+    const xi = xColumns[i];
+    for (let k = i; k < p; k++) gram[i * p + k] = dot(xi, xColumns[k]);
+    for (let j = 0; j < q; j++) cross[i * q + j] = dot(xi, yColumns[j]);
   }
   for (let i = 0; i < p; i++) {
     gram[i * p + i] += alpha;
@@ -58,6 +52,31 @@ export function fitLeastSquares(x: Float64Array, y: Float64Array, rows: number, 
     intercept[j] = s;
   }
   return { coefficients: solution, intercept, rank };
+}
+
+function centredColumns(matrix: Float64Array, rows: number, cols: number, means: Float64Array): Float64Array[] {
+  const columns = Array.from({ length: cols }, () => new Float64Array(rows));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) columns[c][r] = matrix[r * cols + c] - means[c];
+  }
+  return columns;
+}
+
+function dot(a: Float64Array, b: Float64Array): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  const n = a.length;
+  const end = n - (n % 4);
+  for (let i = 0; i < end; i += 4) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+    s2 += a[i + 2] * b[i + 2];
+    s3 += a[i + 3] * b[i + 3];
+  }
+  for (let i = end; i < n; i++) s0 += a[i] * b[i];
+  return s0 + s1 + s2 + s3;
 }
 
 /** Solves A·W = B for symmetric positive semi-definite A (p × p) and B (p × q); A and B are overwritten. */
