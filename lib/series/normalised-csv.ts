@@ -110,6 +110,13 @@ const MAX_FAST_DIGITS = 15;
 const utf8 = new TextDecoder("utf-8");
 const utf8Encoder = new TextEncoder();
 
+function concatenate(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
 /** Two ASCII digits at bytes[at], or -1 when either is not a digit. */
 function twoDigits(bytes: Uint8Array, at: number): number {
   const a = bytes[at] - ZERO;
@@ -156,46 +163,47 @@ export class NormalisedCsvReader {
   }
 
   pushBytes(chunk: Uint8Array): void {
-    let bytes = chunk;
+    let from = 0;
     if (this.carry.length > 0) {
-      bytes = new Uint8Array(this.carry.length + chunk.length);
-      bytes.set(this.carry);
-      bytes.set(chunk, this.carry.length);
+      // Complete the line begun in the previous chunk without copying the whole chunk.
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.carry = concatenate(this.carry, chunk);
+        return;
+      }
+      const line = concatenate(this.carry, chunk.subarray(0, newline + 1));
+      this.carry = new Uint8Array(0);
+      this.consume(line);
+      from = newline + 1;
     }
+    const rest = chunk.subarray(from);
+    const lastNewline = rest.lastIndexOf(NEWLINE);
+    if (lastNewline !== -1) this.consume(rest.subarray(0, lastNewline + 1));
+    this.carry = rest.slice(lastNewline + 1);
+  }
+
+  /** Parses complete lines: `bytes` ends with a newline. */
+  private consume(bytes: Uint8Array): void {
     let start = 0;
     if (this.names === null) {
       const end = bytes.indexOf(NEWLINE);
-      if (end === -1) {
-        this.carry = bytes.slice();
-        return;
-      }
       this.lineNumber++;
       this.header(bytes.subarray(0, end > 0 && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end));
       start = end + 1;
     }
-    const lastNewline = bytes.lastIndexOf(NEWLINE);
-    if (lastNewline >= start) {
+    if (start < bytes.length) {
       this.chunkOffset = this.dataBytes - start;
-      this.lines(bytes, start, lastNewline + 1);
-      this.dataBytes += lastNewline + 1 - start;
-      start = lastNewline + 1;
+      this.lines(bytes, start, bytes.length);
+      this.dataBytes += bytes.length - start;
     }
-    this.carry = bytes.slice(start);
   }
 
   finish(): Frame {
-    const rest = this.carry;
-    this.carry = new Uint8Array(0);
-    if (this.names === null && rest.length > 0) {
-      this.lineNumber++;
-      this.header(rest.subarray(0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length));
-    } else if (rest.length > 0) {
+    if (this.carry.length > 0) {
       // The last line has no newline: give it one so that it parses like any other.
-      const terminated = new Uint8Array(rest.length + 1);
-      terminated.set(rest);
-      terminated[rest.length] = NEWLINE;
-      this.chunkOffset = this.dataBytes;
-      this.lines(terminated, 0, terminated.length);
+      const rest = concatenate(this.carry, Uint8Array.of(NEWLINE));
+      this.carry = new Uint8Array(0);
+      this.consume(rest);
     }
     if (!this.names) throw new NormalisedCsvError("the file is empty: expected a header starting with 'timestamp'");
     const names = this.names;
