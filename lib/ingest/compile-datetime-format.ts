@@ -57,7 +57,7 @@ function isLetter(code: number): boolean {
 /**
  * A strftime format compiled once into opcodes and run by a small interpreter over char
  * codes: no regular expression and no substring per cell. Numeric fields take 1–2 digits
- * (`1/5/2024 7:05`) unless another number follows directly (`%Y%m%d%H%M`), `%S` also
+ * (`1/5/2024 7:05`) unless they touch another number (`%Y%m%d%H%M`), `%S` also
  * accepts a fraction (`12:00:00.250`), a date without its time part means midnight (Excel
  * writes `2024-01-01` for `2024-01-01 00:00`), `24:00:00` is midnight of the next day, and
  * a trailing `%z` may be absent (the time is then naive).
@@ -116,7 +116,7 @@ export class CompiledDateTimeFormat {
       const op = ops[i];
       if (op === YEAR4) [this.minDigits[i], this.maxDigits[i]] = [4, 4];
       else if (op === FRACTION) [this.minDigits[i], this.maxDigits[i]] = [1, 9];
-      else if (isNumber(op)) [this.minDigits[i], this.maxDigits[i]] = isNumber(ops[i + 1]) ? [2, 2] : [1, 2];
+      else if (isNumber(op)) [this.minDigits[i], this.maxDigits[i]] = isNumber(ops[i + 1]) || isNumber(ops[i - 1]) ? [2, 2] : [1, 2];
       // "12:00PM", "12:00:00Z" as well as "12:00 PM", "12:00:00 +01:00".
       if (op === SPACE && (ops[i + 1] === AM_PM || ops[i + 1] === OFFSET)) this.optional[i] = 1;
       if (op === OFFSET && i === n - 1) this.optional[i] = 1;

@@ -9,9 +9,17 @@ export interface DateTimeInference {
   ambiguousWith: string | null;
 }
 
-/** Share of non-empty values a format must read for the column to count as a time column (footers, stray notes). */
-export const MIN_MATCH_SHARE = 0.8;
+/** Share of non-empty values a format must read for the column to count as a time column (headers, footers, stray notes). */
+export const MIN_MATCH_SHARE = 0.5;
 const PROBE_SIZE = 24;
+/** Readings outside these years do not count when inferring (13-digit epoch milliseconds read as year 1704). */
+const PLAUSIBLE_FROM = Date.UTC(1800, 0, 1);
+const PLAUSIBLE_TO = Date.UTC(2200, 0, 1);
+
+function readsPlausibly(parser: CompiledDateTimeFormat, text: string): boolean {
+  const t = parser.parse(text);
+  return t >= PLAUSIBLE_FROM && t < PLAUSIBLE_TO;
+}
 
 const compiled = new Map<string, CompiledDateTimeFormat>();
 
@@ -38,9 +46,9 @@ export function inferDateTimeFormat(values: readonly string[], candidates: reado
   const counts = new Map<string, number>();
   for (const format of candidates) {
     const parser = compileCached(format);
-    if (!probe.some((text) => !Number.isNaN(parser.parse(text)))) continue;
+    if (!probe.some((text) => readsPlausibly(parser, text))) continue;
     let count = 0;
-    for (const text of texts) if (!Number.isNaN(parser.parse(text))) count++;
+    for (const text of texts) if (readsPlausibly(parser, text)) count++;
     counts.set(format, count);
     if (count > bestCount) {
       best = format;

@@ -12,10 +12,23 @@ const USAGE =
 const DELIMITER_NAMES: Record<string, string> = { "\\t": "\t", tab: "\t", comma: ",", semicolon: ";", pipe: "|" };
 const THOUSANDS_NAMES: Record<string, string> = { none: "", space: " " };
 
+const STRING_OPTIONS = new Set(["--out", "--tz", "--format", "--delimiter", "--decimal", "--thousands", "--missing", "--encoding", "--time-column", "--date-order"]);
+
+/** `--missing -999` as `--missing=-999`: parseArgs would take a value starting with '-' for an option. */
+function attachValues(argv: string[]): string[] {
+  const attached: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i] === "-o" ? "--out" : argv[i];
+    if (STRING_OPTIONS.has(name) && i + 1 < argv.length) attached.push(`${name}=${argv[++i]}`);
+    else attached.push(argv[i]);
+  }
+  return attached;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
-      args: argv,
+      args: attachValues(argv),
       allowPositionals: true,
       options: {
         out: { type: "string", short: "o" },
