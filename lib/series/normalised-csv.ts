@@ -97,6 +97,8 @@ function splitHeader(line: string): string[] {
   return names;
 }
 
+/** Length of `YYYY-MM-DDTHH:MM:SS.sssZ`. */
+const ISO_LENGTH = 24;
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -258,10 +260,15 @@ export class NormalisedCsvReader {
 
   /** Parses the line starting at `start` (a newline follows); returns where the next line starts. */
   private row(bytes: Uint8Array, start: number): number {
-    let stop = start;
-    while (bytes[stop] !== COMMA && bytes[stop] !== NEWLINE) stop++;
-    const stampEnd = bytes[stop] === NEWLINE && stop > start && bytes[stop - 1] === CARRIAGE_RETURN ? stop - 1 : stop;
-    const t = this.timestamp(bytes, start, stampEnd);
+    // Most timestamps are the 24 characters of toISOString followed by a comma: try that before scanning.
+    let stampEnd = start + ISO_LENGTH;
+    let t = bytes[stampEnd] === COMMA ? this.timestamp(bytes, start, stampEnd) : NaN;
+    if (Number.isNaN(t)) {
+      let stop = start;
+      while (bytes[stop] !== COMMA && bytes[stop] !== NEWLINE) stop++;
+      stampEnd = bytes[stop] === NEWLINE && stop > start && bytes[stop - 1] === CARRIAGE_RETURN ? stop - 1 : stop;
+      t = this.timestamp(bytes, start, stampEnd);
+    }
     if (Number.isNaN(t)) {
       throw new NormalisedCsvError(
         `line ${this.lineNumber}: '${utf8.decode(bytes.subarray(start, stampEnd))}' is not a UTC timestamp like 2024-01-31T23:00:00.000Z`,

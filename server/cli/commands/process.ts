@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { applyRecipe } from "@/lib/process/apply-recipe";
 import { parseRecipe } from "@/lib/process/recipe";
 import { SpecError } from "@/lib/process/spec-errors";
@@ -42,12 +41,22 @@ function describeReadError(file: string, error: unknown): CliError {
   return new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-/** Streams a normalised CSV (DESIGN §5) into a frame. */
+/** Streams a normalised CSV (DESIGN §5) into a frame, reading into one reused buffer. */
 export async function readNormalisedCsvFile(file: string): Promise<Frame> {
   try {
-    const reader = new NormalisedCsvReader({ expectedBytes: (await stat(file)).size });
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) reader.pushBytes(chunk as Buffer);
-    return reader.finish();
+    const handle = await open(file, "r");
+    try {
+      const reader = new NormalisedCsvReader({ expectedBytes: (await handle.stat()).size });
+      const buffer = new Uint8Array(1 << 22);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        reader.pushBytes(buffer.subarray(0, bytesRead));
+      }
+      return reader.finish();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw describeReadError(file, error);
   }
