@@ -1,6 +1,7 @@
 /** Powers of ten that are exact doubles: a mantissa below 2^53 times or divided by one of them is correctly rounded. */
 const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_EXACT_DIGITS = 15;
+const MAX_UNIT_SUFFIX = 12;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
@@ -67,6 +68,7 @@ export class NumberReader {
       }
     }
     if (digits === 0) return NaN;
+    if (p < end && this.isUnitSuffix(text, p, end)) end = p;
     if (p < end) {
       c = text.charCodeAt(p);
       if (c !== 101 && c !== 69) return NaN;
@@ -90,6 +92,19 @@ export class NumberReader {
     if (significant > MAX_EXACT_DIGITS || scale > 22 || scale < -22) return this.slowPath(text, start, end);
     const value = scale >= 0 ? mantissa * EXACT_POW10[scale] : mantissa / EXACT_POW10[-scale];
     return negative ? -value : value;
+  }
+
+  /** `21,5 °C`, `3.2 kWh`, `45%`: a unit after a space (no digits in it), or a percent sign. */
+  private isUnitSuffix(text: string, p: number, end: number): boolean {
+    const first = text.charCodeAt(p);
+    if (first === 37 || first === 0x2030) return p + 1 === end;
+    if (!isSpace(first) && first !== 0x202f) return false;
+    if (end - p > MAX_UNIT_SUFFIX) return false;
+    for (let i = p + 1; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) return false;
+    }
+    return true;
   }
 
   /** Long mantissas and large exponents: normalise the marks and let Number() round correctly. */

@@ -27,7 +27,7 @@ describe("NumberReader", () => {
 
   it("gives NaN for text, the wrong decimal mark and empty cells", () => {
     const reader = new NumberReader(",", "");
-    for (const text of ["", " ", "abc", "12.5", "1,2,3", "-", "1e", "e5", "12 kW", "NaN", ",", "1,5x"]) expect(reader.parse(text)).toBeNaN();
+    for (const text of ["", " ", "abc", "12.5", "1,2,3", "-", "1e", "e5", "12x", "NaN", ",", "1,5x"]) expect(reader.parse(text)).toBeNaN();
   });
 
   it("reads a slice of a line without copying it", () => {
@@ -52,5 +52,23 @@ describe("NumberReader", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("NumberReader with units in the cells", () => {
+  it("reads a number followed by a unit after a space, or a percent sign", () => {
+    const reader = new NumberReader(",", "");
+    expect(reader.parse("21,5 °C")).toBe(21.5);
+    expect(reader.parse("3 kWh")).toBe(3);
+    expect(reader.parse("45%")).toBe(45);
+    expect(reader.parse("1,2345678901234567 m³")).toBe(1.2345678901234567);
+  });
+
+  it("rejects suffixes with digits, glued letters and long text", () => {
+    const reader = new NumberReader(",", "");
+    expect(reader.parse("12 34")).toBeNaN();
+    expect(reader.parse("12abc")).toBeNaN();
+    expect(reader.parse("5 m2")).toBeNaN();
+    expect(reader.parse("5 this is a long remark")).toBeNaN();
   });
 });
