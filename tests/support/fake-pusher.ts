@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { WebSocketServer, type WebSocket } from "ws";
 
 /**
  * A local stand-in for Pusher Channels' HTTP API (Pusher's server cannot run here). It
@@ -13,6 +14,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
  * and the body is a valid event (name, data as a string of at most 10 kB, 1–100 valid
  * channel names). Anything else is refused with Pusher's status codes (401/400/413) and
  * recorded as a rejection; accepted events are recorded with their data parsed.
+ *
+ * It also speaks the client side of the protocol on `ws://host:port/app/<key>` (what pusher-js
+ * opens with `wsHost`/`wsPort`): `pusher:connection_established` with a socket id,
+ * `pusher:subscribe` to a private channel only with `auth = "<key>:" + hex HMAC-SHA256(secret,
+ * socket_id + ":" + channel)` → `pusher_internal:subscription_succeeded` (else `pusher:error`),
+ * `pusher:ping` → `pusher:pong`, and accepted REST events delivered to subscribed sockets.
  */
 
 export interface AcceptedEvent {
@@ -31,6 +38,21 @@ export interface Rejection {
   path: string;
 }
 
+export interface Subscription {
+  socketId: string;
+  channel: string;
+  auth: string | null;
+  accepted: boolean;
+  reason: string;
+}
+
+export interface Delivery {
+  socketId: string;
+  channel: string;
+  event: string;
+  data: string;
+}
+
 export interface FakePusher {
   appId: string;
   key: string;
@@ -39,6 +61,12 @@ export interface FakePusher {
   port: number;
   events: AcceptedEvent[];
   rejections: Rejection[];
+  /** Every subscription attempt over WebSocket, accepted or not. */
+  subscriptions: Subscription[];
+  /** Every event pushed to a WebSocket client. */
+  deliveries: Delivery[];
+  /** Query strings of WebSocket connections (protocol, client, version). */
+  connections: Record<string, string>[];
   /** Events on one channel, in the order they were accepted. */
   on(channel: string): AcceptedEvent[];
   waitFor(predicate: (event: AcceptedEvent) => boolean, timeoutMs?: number): Promise<AcceptedEvent>;
@@ -73,6 +101,11 @@ export async function startFakePusher(options: { appId?: string; key?: string; s
   const events: AcceptedEvent[] = [];
   const rejections: Rejection[] = [];
   const waiters = new Set<() => void>();
+  const subscriptions: Subscription[] = [];
+  const deliveries: Delivery[] = [];
+  const connections: Record<string, string>[] = [];
+  const sockets = new Map<string, { socket: WebSocket; channels: Set<string> }>();
+  let nextSocket = 1;
 
   function check(method: string, path: string, query: Record<string, string>, body: Buffer): { status: number; reason: string } | null {
     if (method !== "POST" || path !== `/apps/${appId}/events`) return { status: 404, reason: `no such endpoint ${method} ${path}` };
@@ -125,7 +158,16 @@ export async function startFakePusher(options: { appId?: string; key?: string; s
       response.end(refusal?.reason ?? parsed!.reason);
       return;
     }
-    events.push({ ...parsed!.event!, receivedAt: Date.now(), query });
+    const event = parsed!.event!;
+    events.push({ ...event, receivedAt: Date.now(), query });
+    for (const [socketId, client] of sockets) {
+      if (socketId === event.socketId) continue;
+      for (const channel of event.channels) {
+        if (!client.channels.has(channel)) continue;
+        client.socket.send(JSON.stringify({ event: event.name, channel, data: event.rawData }));
+        deliveries.push({ socketId, channel, event: event.name, data: event.rawData });
+      }
+    }
     for (const wake of waiters) wake();
     response.writeHead(200, { "Content-Type": "application/json" });
     response.end("{}");
@@ -137,6 +179,52 @@ export async function startFakePusher(options: { appId?: string; key?: string; s
       response.end(String(error));
     });
   });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (request, socket, head) => {
+    const url = new URL(request.url ?? "/", "http://fake.invalid");
+    if (url.pathname !== `/app/${key}`) {
+      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+      return;
+    }
+    connections.push(Object.fromEntries(url.searchParams));
+    wss.handleUpgrade(request, socket, head, (ws) => speak(ws));
+  });
+
+  function speak(ws: WebSocket): void {
+    const socketId = `${100000 + nextSocket++}.${Math.floor(Math.random() * 1e9)}`;
+    const client = { socket: ws, channels: new Set<string>() };
+    sockets.set(socketId, client);
+    const send = (message: Record<string, unknown>) => ws.send(JSON.stringify(message));
+    send({ event: "pusher:connection_established", data: JSON.stringify({ socket_id: socketId, activity_timeout: 120 }) });
+    ws.on("close", () => sockets.delete(socketId));
+    ws.on("message", (raw) => {
+      let message: { event?: string; data?: unknown; channel?: string };
+      try {
+        message = JSON.parse(String(raw)) as typeof message;
+      } catch {
+        send({ event: "pusher:error", data: { code: 4000, message: "not JSON" } });
+        return;
+      }
+      const data = (typeof message.data === "string" ? JSON.parse(message.data) : message.data ?? {}) as { channel?: string; auth?: string };
+      if (message.event === "pusher:ping") return send({ event: "pusher:pong", data: {} });
+      if (message.event === "pusher:unsubscribe" && data.channel) return void client.channels.delete(data.channel);
+      if (message.event !== "pusher:subscribe" || !data.channel) return;
+      const channel = data.channel;
+      const auth = typeof data.auth === "string" ? data.auth : null;
+      let reason = "";
+      if (!CHANNEL_NAME.test(channel)) reason = "invalid channel name";
+      else if (channel.startsWith("private-") || channel.startsWith("presence-")) {
+        const expected = `${key}:${hmacHex(secret, `${socketId}:${channel}`)}`;
+        if (!auth) reason = "private channel without auth";
+        else if (!sameHex(auth, expected)) reason = "Invalid signature: expected HMAC SHA256 hex digest of socket_id:channel";
+      }
+      subscriptions.push({ socketId, channel, auth, accepted: reason === "", reason });
+      if (reason) return send({ event: "pusher:error", data: { code: null, message: reason } });
+      client.channels.add(channel);
+      send({ event: "pusher_internal:subscription_succeeded", channel, data: "{}" });
+    });
+  }
+
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -149,6 +237,9 @@ export async function startFakePusher(options: { appId?: string; key?: string; s
     port,
     events,
     rejections,
+    subscriptions,
+    deliveries,
+    connections,
     on: (channel) => events.filter((event) => event.channels.includes(channel)),
     waitFor: (predicate, timeoutMs = 30_000) =>
       new Promise<AcceptedEvent>((resolve, reject) => {
@@ -168,6 +259,8 @@ export async function startFakePusher(options: { appId?: string; key?: string; s
       }),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const client of sockets.values()) client.socket.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,5 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
 import Pusher from "pusher";
+import PusherClient from "pusher-js";
 import * as tus from "tus-js-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadEventSchema, type UploadView } from "@/lib/contracts/upload-view";
@@ -222,6 +226,129 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
       expect(answer.status).toBe(401);
       expect(answer.body.auth).toBeUndefined();
       expect((await channelAuth(await auth.expiredToken(alice), { socket_id: socketId, channel_name: `private-upload-${uploadId}` })).status).toBe(401);
+    });
+  });
+});
+
+describe("the WebSocket side: subscriptions signed by the app, events delivered to subscribers", () => {
+  it("pusher-js (Node) subscribes to the owner's channels with the app's signature and receives the upload's events", async () => {
+    const token = await auth.mintToken(alice);
+    const client = new PusherClient(pusher.key, {
+      cluster: "eu",
+      wsHost: pusher.host,
+      wsPort: pusher.port,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      disableStats: true,
+      channelAuthorization: {
+        endpoint: `${app.url}/api/pusher/auth`,
+        transport: "ajax",
+        customHandler: ({ socketId, channelName }, callback) => {
+          channelAuth(token, { socket_id: socketId, channel_name: channelName }).then(
+            (answer) => (answer.status === 200 ? callback(null, answer.body as { auth: string }) : callback(new Error(`auth endpoint answered ${answer.status}`), null)),
+            (error: Error) => callback(error, null),
+          );
+        },
+      },
+    });
+    try {
+      const received: UploadView[] = [];
+      const own = client.subscribe(`private-user-${alice.id}`);
+      own.bind("upload", (data: { upload: UploadView }) => received.push(data.upload));
+      await new Promise<void>((resolve, reject) => {
+        own.bind("pusher:subscription_succeeded", () => resolve());
+        own.bind("pusher:subscription_error", (error: unknown) => reject(new Error(JSON.stringify(error))));
+      });
+      // Bob's channel: the app refuses to sign it, so the subscription never reaches the server.
+      const foreign = client.subscribe(`private-user-${bob.id}`);
+      const refused = await new Promise<unknown>((resolve) => foreign.bind("pusher:subscription_error", resolve));
+      expect(JSON.stringify(refused)).toContain("403");
+
+      const socketId = client.connection.socket_id;
+      const accepted = pusher.subscriptions.filter((entry) => entry.socketId === socketId);
+      expect(accepted).toEqual([{ socketId, channel: `private-user-${alice.id}`, auth: expectedAuth(socketId, `private-user-${alice.id}`), accepted: true, reason: "" }]);
+
+      const id = await upload(token, "second.csv", CSV);
+      await expect.poll(() => received.filter((view) => view.id === id).map((view) => view.status).at(-1), { timeout: 60_000 }).toBe("ready");
+      expect(received.filter((view) => view.id === id).map((view) => view.status)).toContain("processing");
+      expect(pusher.deliveries.filter((delivery) => delivery.socketId === socketId).every((delivery) => delivery.channel === `private-user-${alice.id}`)).toBe(true);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it("a subscription with a forged signature is refused by the stand-in (so acceptance above means a valid signature)", async () => {
+    const client = new PusherClient(pusher.key, {
+      cluster: "eu",
+      wsHost: pusher.host,
+      wsPort: pusher.port,
+      forceTLS: false,
+      enabledTransports: ["ws"],
+      disableStats: true,
+      channelAuthorization: {
+        endpoint: "unused",
+        transport: "ajax",
+        // Signed for some other socket: valid shape, wrong bytes.
+        customHandler: ({ channelName }, callback) => callback(null, { auth: expectedAuth("1.1", channelName) }),
+      },
+    });
+    try {
+      client.subscribe(`private-user-${alice.id}`);
+      await expect.poll(() => pusher.subscriptions.find((entry) => entry.socketId === client.connection.socket_id), { timeout: 10_000 }).toBeTruthy();
+      expect(pusher.subscriptions.find((entry) => entry.socketId === client.connection.socket_id)).toMatchObject({ accepted: false, reason: expect.stringContaining("Invalid signature") });
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  describe("in Chromium: the Datasets page follows the upload live over Pusher", () => {
+    let browser: Browser | undefined;
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it("signs in through the form, uploads a file and sees it reach ready through a Pusher event", async () => {
+      browser = await chromium.launch({
+        executablePath: "/usr/bin/chromium",
+        args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      });
+      const page = await browser.newPage();
+      const subscribed = pusher.subscriptions.length;
+      await page.goto(`${app.url}/datasets`);
+      expect(new URL(page.url()).pathname).toBe("/sign-in");
+      await page.fill('input[name="email"]', alice.email);
+      await page.fill('input[name="password"]', "alice's long password");
+      await page.click('button[type="submit"]');
+      await page.waitForURL(`${app.url}/datasets`);
+      // The page hands the browser Pusher's key and host, never the secret.
+      const html = await (await page.request.get(`${app.url}/datasets`)).text();
+      expect(html).toContain(pusher.key);
+      expect(html).not.toContain(pusher.secret);
+      const cookies = await page.context().cookies();
+      expect(cookies.map((cookie) => cookie.name)).toContain("sb-127-auth-token");
+
+      await expect.poll(() => pusher.subscriptions.slice(subscribed).find((entry) => entry.channel === `private-user-${alice.id}` && entry.accepted), { timeout: 15_000 }).toBeTruthy();
+      const socketId = pusher.subscriptions.slice(subscribed).find((entry) => entry.channel === `private-user-${alice.id}`)!.socketId;
+
+      const file = path.join(app.dataDir, "browser-upload.csv");
+      await writeFile(file, CSV);
+      await page.setInputFiles('[data-testid="file-input"]', file);
+      const row = page.locator('tr[data-file-row="browser-upload.csv"]');
+      await row.waitFor({ timeout: 15_000 });
+      await page.waitForSelector('tr[data-file-row="browser-upload.csv"][data-status="ready"]', { timeout: 60_000 });
+
+      // The ready state reached this browser's socket as a Pusher event (the page re-reads
+      // the list only when an upload finishes, while the file is still processing).
+      const readyDelivered = pusher.deliveries.some(
+        (delivery) => delivery.socketId === socketId && delivery.event === "upload" && (JSON.parse(delivery.data) as { upload: UploadView }).upload.filename === "browser-upload.csv" && (JSON.parse(delivery.data) as { upload: UploadView }).upload.status === "ready",
+      );
+      expect(readyDelivered).toBe(true);
+      expect(pusher.subscriptions.slice(subscribed).filter((entry) => entry.socketId === socketId && !entry.accepted)).toEqual([]);
+      expect(pusher.connections.at(-1)).toMatchObject({ protocol: "7", client: "js" });
+
+      const artifacts = path.resolve(__dirname, "..", "..", "..", "test-results", "cloud-pusher");
+      await mkdir(artifacts, { recursive: true });
+      await page.screenshot({ path: path.join(artifacts, "datasets-ready.png"), fullPage: true });
     });
   });
 });
