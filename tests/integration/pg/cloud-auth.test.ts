@@ -174,6 +174,50 @@ describe("signing in through the sign-in page", () => {
   });
 });
 
+describe("sign-up and password reset through Supabase's email links", () => {
+  it("sign-up sends a confirmation link to the callback; following it signs the new user in", async () => {
+    const jar = new CookieJar();
+    const result = await postServerAction(app.url, "/sign-up", actionId("signUp"), { form: { email: "carol@example.com", password: "carol's long password" } }, jar);
+    expect(result.redirect).toBeNull();
+    expect(result.body).toContain("Check your email to confirm your account");
+    const mail = auth.mails.at(-1)!;
+    expect(mail).toMatchObject({ kind: "signup", email: "carol@example.com", redirectTo: `${app.url}/auth/callback?next=/datasets` });
+    // Not signed in before confirming.
+    expect((await get("/api/files", { jar })).status).toBe(401);
+    const callback = await get(`/auth/callback?code=${mail.code}&next=/datasets`, { jar });
+    expect(locationOf(callback)).toBe(`${app.url}/datasets`);
+    jar.store(callback);
+    const carol = [...auth.users.values()].find((user) => user.email === "carol@example.com")!;
+    expect((await auth.verify(String(sessionFromJar(jar)?.access_token)))?.sub).toBe(carol.id);
+    expect((await get("/datasets", { jar })).status).toBe(200);
+    // A code is good once, and only with the browser that asked for it (its PKCE verifier).
+    const replay = await get(`/auth/callback?code=${mail.code}&next=/datasets`, { jar: new CookieJar() });
+    expect(locationOf(replay)).toBe(`${app.url}/sign-in?next=%2Fdatasets`);
+  });
+
+  it("a reset link signs in, and the new password then replaces the old one", async () => {
+    const dave = auth.addUser("dave@example.com", "dave's old password");
+    const jar = new CookieJar();
+    await postServerAction(app.url, "/reset-password", actionId("requestPasswordReset"), { form: { email: dave.email } }, jar);
+    const mail = auth.mails.at(-1)!;
+    expect(mail.email).toBe(dave.email);
+    // Someone else's browser (without the PKCE verifier) cannot use the link.
+    const stolen = await get(`/auth/callback?code=${mail.code}&next=/update-password`, { jar: new CookieJar() });
+    expect(locationOf(stolen)).toBe(`${app.url}/sign-in?next=%2Fupdate-password`);
+    const callback = await get(`/auth/callback?code=${mail.code}&next=/update-password`, { jar });
+    expect(locationOf(callback)).toBe(`${app.url}/update-password`);
+    jar.store(callback);
+    expect((await get("/update-password", { jar })).status).toBe(200);
+    const short = await postServerAction(app.url, "/update-password", actionId("updatePassword"), { form: { password: "short" } }, jar);
+    expect(short.body).toMatch(/"error":"[^"]+"/);
+    const updated = await postServerAction(app.url, "/update-password", actionId("updatePassword"), { form: { password: "dave's new password" } }, jar);
+    expect(updated.redirect).toBe("/datasets");
+    expect(dave.password).toBe("dave's new password");
+    expect((await signInThroughPage(dave, "dave's old password")).result.redirect).toBeNull();
+    expect((await signInThroughPage(dave, "dave's new password")).result.redirect).toBe("/datasets");
+  });
+});
+
 describe("bearer tokens and bad credentials", () => {
   it("an ES256 token signed with the project key gets into the API", async () => {
     const response = await get("/api/files", { token: await auth.mintToken(alice) });
