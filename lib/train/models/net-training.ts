@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { float32ToBase64, base64ToFloat32 } from "../float32-base64";
+import type { Matrix } from "../matrix";
 import { createSeededRandom, seededPermutation } from "../seeded-random";
 import type { ModelContext, ScaledSamples, TrainingData } from "./model";
 
@@ -23,20 +24,52 @@ export interface SavedWeight {
 }
 
 /** Turns a scaled sample matrix into the tensor the network reads. */
-export type InputShaper = (inputs: ScaledSamples["inputs"]) => tf.Tensor;
+export type InputShaper = (inputs: Matrix) => tf.Tensor;
+
+/** What the loop needs from a network, whether a layers model or hand-written ops. */
+export interface TrainableNet {
+  /** One pass over (x, y) in the given order; resolves to the mean training loss. */
+  trainEpoch(x: tf.Tensor, y: tf.Tensor, batchSize: number, signal?: AbortSignal): Promise<number>;
+  predict(x: tf.Tensor): tf.Tensor;
+  getWeights(): tf.Tensor[];
+  setWeights(weights: tf.Tensor[]): void;
+}
+
+/** A compiled tf.LayersModel as a TrainableNet. */
+export function layersNet(model: tf.LayersModel, learningRate: number): TrainableNet {
+  model.compile({ optimizer: tf.train.adam(learningRate), loss: "meanSquaredError" });
+  return {
+    async trainEpoch(x, y, batchSize, signal) {
+      const history = await model.fit(x, y, {
+        epochs: 1,
+        batchSize,
+        shuffle: false,
+        verbose: 0,
+        callbacks: {
+          onBatchEnd: () => {
+            if (signal?.aborted) model.stopTraining = true;
+          },
+        },
+      });
+      return history.history.loss[0] as number;
+    },
+    predict: (x) => model.predict(x) as tf.Tensor,
+    getWeights: () => model.getWeights(),
+    setWeights: (weights) => model.setWeights(weights),
+  };
+}
 
 function outputsTensor(samples: ScaledSamples): tf.Tensor2D {
   return tf.tensor2d(Float32Array.from(samples.outputs.data), [samples.outputs.rows, samples.outputs.cols]);
 }
 
 export async function trainNetwork(
-  model: tf.LayersModel,
+  net: TrainableNet,
   shape: InputShaper,
   data: TrainingData,
   options: NetTrainingOptions,
   context: ModelContext,
 ): Promise<{ epochsRun: number }> {
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: "meanSquaredError" });
   const x = shape(data.train.inputs);
   const y = outputsTensor(data.train);
   const hasValidation = data.validation.inputs.rows > 0;
@@ -47,28 +80,18 @@ export async function trainNetwork(
   let bestWeights: tf.Tensor[] | null = null;
   let sinceBest = 0;
   let epochsRun = 0;
-  const stopOnAbort = () => {
-    if (context.signal?.aborted) model.stopTraining = true;
-  };
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const order = tf.tensor1d(Int32Array.from(seededPermutation(data.train.inputs.rows, random)), "int32");
       const [shuffledX, shuffledY] = [tf.gather(x, order), tf.gather(y, order)];
       order.dispose();
-      const history = await model.fit(shuffledX, shuffledY, {
-        epochs: 1,
-        batchSize: options.batchSize,
-        shuffle: false,
-        verbose: 0,
-        callbacks: { onBatchEnd: stopOnAbort },
-      });
+      const loss = await net.trainEpoch(shuffledX, shuffledY, options.batchSize, context.signal);
       tf.dispose([shuffledX, shuffledY]);
       context.signal?.throwIfAborted();
       epochsRun = epoch;
-      const loss = history.history.loss[0] as number;
       let validationLoss: number | undefined;
       if (validationX && validationY) {
-        validationLoss = tf.tidy(() => tf.losses.meanSquaredError(validationY, model.predict(validationX) as tf.Tensor).dataSync()[0]);
+        validationLoss = tf.tidy(() => tf.losses.meanSquaredError(validationY, net.predict(validationX)).dataSync()[0]);
       }
       context.onProgress?.({ model: "", epoch, epochs: options.epochs, loss, validationLoss });
       if (validationLoss === undefined) continue;
@@ -76,30 +99,30 @@ export async function trainNetwork(
         best = validationLoss;
         sinceBest = 0;
         tf.dispose(bestWeights ?? []);
-        bestWeights = model.getWeights().map((w) => w.clone());
+        bestWeights = net.getWeights().map((w) => w.clone());
       } else if (++sinceBest >= options.patience) {
         break;
       }
     }
-    if (bestWeights) model.setWeights(bestWeights);
+    if (bestWeights) net.setWeights(bestWeights);
   } finally {
     tf.dispose([x, y, ...(validationX ? [validationX] : []), ...(validationY ? [validationY] : []), ...(bestWeights ?? [])]);
   }
   return { epochsRun };
 }
 
-export function saveWeights(model: tf.LayersModel): SavedWeight[] {
-  return model.getWeights().map((weight) => ({ shape: weight.shape, base64: float32ToBase64(weight.dataSync() as Float32Array) }));
+export function saveWeights(net: Pick<TrainableNet, "getWeights">): SavedWeight[] {
+  return net.getWeights().map((weight) => ({ shape: weight.shape, base64: float32ToBase64(weight.dataSync() as Float32Array) }));
 }
 
-export function loadWeights(model: tf.LayersModel, weights: SavedWeight[]): void {
+export function loadWeights(net: Pick<TrainableNet, "setWeights">, weights: SavedWeight[]): void {
   const tensors = weights.map((weight) => tf.tensor(base64ToFloat32(weight.base64), weight.shape));
-  model.setWeights(tensors);
+  net.setWeights(tensors);
   tf.dispose(tensors);
 }
 
 /** Predicts scaled outputs as a row-major matrix of doubles. */
-export function predictNetwork(model: tf.LayersModel, shape: InputShaper, inputs: ScaledSamples["inputs"], outputWidth: number) {
-  const values = tf.tidy(() => (model.predict(shape(inputs)) as tf.Tensor).dataSync());
+export function predictNetwork(net: Pick<TrainableNet, "predict">, shape: InputShaper, inputs: Matrix, outputWidth: number): Matrix {
+  const values = tf.tidy(() => net.predict(shape(inputs)).dataSync());
   return { rows: inputs.rows, cols: outputWidth, data: Float64Array.from(values) };
 }

@@ -3,7 +3,7 @@ import type { FeatureLayout } from "../feature-layout";
 import type { Matrix } from "../matrix";
 import type { ModelConfig } from "../training-config";
 import type { ModelContext, TrainedModel, TrainingData } from "./model";
-import { loadWeights, predictNetwork, saveWeights, trainNetwork, type InputShaper, type SavedWeight } from "./net-training";
+import { layersNet, loadWeights, predictNetwork, saveWeights, trainNetwork, type InputShaper, type SavedWeight } from "./net-training";
 
 /**
  * The original's networks on TensorFlow.js, every initializer seeded:
@@ -101,19 +101,21 @@ async function onBackendWithGradients<T>(config: LayerNetConfig, train: () => Pr
 }
 
 export async function trainLayerNet(config: LayerNetConfig, context: ModelContext, data: TrainingData): Promise<TrainedModel<NetState>> {
-  const { model, shape, epochsRun } = await onBackendWithGradients(config, async () => {
-    const built = buildLayerNet(config, context.layout);
-    return { ...built, ...(await trainNetwork(built.model, built.shape, data, config, context)) };
+  const { net, shape, epochsRun } = await onBackendWithGradients(config, async () => {
+    const { model, shape } = buildLayerNet(config, context.layout);
+    const net = layersNet(model, config.learningRate);
+    return { net, shape, ...(await trainNetwork(net, shape, data, config, context)) };
   });
   return {
-    state: { weights: saveWeights(model) },
+    state: { weights: saveWeights(net) },
     epochsRun,
-    predict: (inputs) => predictNetwork(model, shape, inputs, context.layout.outputWidth),
+    predict: (inputs) => predictNetwork(net, shape, inputs, context.layout.outputWidth),
   };
 }
 
 export function restoreLayerNet(config: LayerNetConfig, context: Pick<ModelContext, "layout">, state: NetState): TrainedModel<NetState> {
   const { model, shape } = buildLayerNet(config, context.layout);
-  loadWeights(model, state.weights);
-  return { state, predict: (inputs) => predictNetwork(model, shape, inputs, context.layout.outputWidth) };
+  const net = layersNet(model, config.learningRate);
+  loadWeights(net, state.weights);
+  return { state, predict: (inputs) => predictNetwork(net, shape, inputs, context.layout.outputWidth) };
 }

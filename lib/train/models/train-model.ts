@@ -2,6 +2,7 @@ import { buildFeatureLayout } from "../feature-layout";
 import type { ModelConfig, TrainingConfig } from "../training-config";
 import { trainLinear, restoreLinear, type LinearState } from "./linear";
 import { ModelConfigurationError, type ModelContext, type TrainedModel, type TrainingData } from "./model";
+import { restoreArLstm, trainArLstm } from "./ar-lstm";
 import { restoreLayerNet, trainLayerNet, type NetState } from "./neural-net";
 import { naivePicks, restoreNaive, trainNaive } from "./naive";
 import { restoreSvr, trainSvr, type SvrState } from "./svr";
@@ -40,8 +41,8 @@ export async function trainModel(config: ModelConfig, context: ModelContext, dat
     case "cnn":
     case "lstm":
       return trainLayerNet(config, context, data);
-    default:
-      throw new ModelConfigurationError(`model kind '${config.kind}' is not available yet`);
+    case "arLstm":
+      return trainArLstm(config, context, data);
   }
 }
 
@@ -64,7 +65,7 @@ export async function restoreModel(
     case "cnn":
     case "lstm":
       return restoreLayerNet(config, context, state as NetState);
-    default:
-      throw new ModelConfigurationError(`model kind '${config.kind}' is not available yet`);
+    case "arLstm":
+      return restoreArLstm(config, context, state as NetState);
   }
 }
