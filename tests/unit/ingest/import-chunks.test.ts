@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HEAD_BYTES, importChunks } from "@/lib/ingest/import-chunks";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { ImportOptions } from "@/lib/ingest/import-options";
+import { expectedMs, ORIGINAL_FORMATS, strftime, type WallClock } from "./strftime";
 
 function chunked(bytes: Uint8Array, size: number) {
   return async function* () {
@@ -136,6 +137,58 @@ describe("importChunks", () => {
         }
       }),
       { numRuns: 400, interruptAfterTimeLimit: 20_000 },
+    );
+  });
+
+  it("detects random export layouts without hints: delimiter, decimal mark, metadata, header, units, format", async () => {
+    const STAMP_FORMATS = [...ORIGINAL_FORMATS.filter((format) => format.includes("%Y")), "%d-%b-%Y %H:%M", "%b %d %Y %I:%M %p"];
+    const layout = fc.record({
+      delimiter: fc.constantFrom(",", ";", "\t", "|"),
+      commaDecimal: fc.boolean(),
+      format: fc.constantFrom(...STAMP_FORMATS),
+      metadata: fc.array(fc.constantFrom("# exported by logger", "Logger: AB-12", "Standort: Halle 3", ""), { maxLength: 3 }),
+      units: fc.boolean(),
+      crlf: fc.boolean(),
+      trailingDelimiter: fc.boolean(),
+      startDay: fc.integer({ min: 0, max: 300 }),
+      minutes: fc.array(fc.integer({ min: 0, max: 1439 }), { minLength: 20, maxLength: 40 }),
+      values: fc.array(fc.option(fc.integer({ min: -99999, max: 99999 }), { nil: undefined, freq: 10 }), { minLength: 40, maxLength: 40 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(layout, async (l) => {
+        const decimal = l.commaDecimal && l.delimiter !== "," ? "," : ".";
+        const end = l.trailingDelimiter ? l.delimiter : "";
+        const clocks: WallClock[] = l.minutes.map((minute, i) => {
+          const date = new Date(Date.UTC(2024, 0, 1 + l.startDay + i, 0, minute, i % 60));
+          return {
+            year: date.getUTCFullYear(),
+            month: date.getUTCMonth() + 1,
+            day: date.getUTCDate(),
+            hour: date.getUTCHours(),
+            minute: date.getUTCMinutes(),
+            second: date.getUTCSeconds(),
+            microsecond: (i * 7919) % 1_000_000,
+            offsetMinutes: 60,
+          };
+        });
+        const value = (i: number) => (l.values[i] === undefined ? "" : (l.values[i]! / 100).toFixed(2).replace(".", decimal));
+        const lines = [
+          ...l.metadata,
+          ["Zeitstempel", "Leistung P", "Temp"].join(l.delimiter) + end,
+          ...(l.units ? [["", "kW", "°C"].join(l.delimiter) + end] : []),
+          ...clocks.map((clock, i) => [strftime(l.format, clock), value(i), "20" + decimal + "5"].join(l.delimiter) + end),
+        ];
+        const text = lines.join(l.crlf ? "\r\n" : "\n") + "\n";
+        const { frame, layout: detected } = await importBytes(encode(text), {}, 97);
+        expect(detected.delimiter).toBe(l.delimiter);
+        expect(frame.columns.map((c) => [c.name, c.unit])).toEqual([
+          ["Leistung P", l.units ? "kW" : undefined],
+          ["Temp", l.units ? "°C" : undefined],
+        ]);
+        expect(Array.from(frame.time)).toEqual(clocks.map((clock) => expectedMs(l.format.replace("%b", "%m"), clock, true)));
+        expect(Array.from(frame.columns[0].values)).toEqual(l.values.slice(0, clocks.length).map((v) => (v === undefined ? NaN : Number((v / 100).toFixed(2)))));
+      }),
+      { numRuns: 300 },
     );
   });
 });

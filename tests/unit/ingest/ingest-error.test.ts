@@ -9,3 +9,9 @@ describe("IngestError", () => {
     expect(error.message).toBe("the file is empty");
   });
 });
+
+describe("IngestError messages", () => {
+  it("stay on one line even when they cite a cell with line breaks", () => {
+    expect(new IngestError("bad cell 'a\r\n  b'").message).toBe("bad cell 'a b'");
+  });
+});
