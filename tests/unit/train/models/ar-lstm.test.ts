@@ -51,7 +51,7 @@ describe("arLstm", () => {
     const x = tf.randomNormal([2, 12, 1], 0, 1, "float32", 4);
     net.setWeights([encoderKernel, encoderBias, decoderKernel, decoderBias, tf.fill(headKernel.shape, 0.3), tf.ones(headBias.shape)]);
     const withFeedback = net.predict(x).dataSync();
-    const rowZeroCut = tf.concat([tf.zeros([1, decoderKernel.shape[1]]), decoderKernel.slice([1, 0], [-1, -1])], 0);
+    const rowZeroCut = tf.concat([tf.zeros([1, decoderKernel.shape[1] as number]), decoderKernel.slice([1, 0], [-1, -1])], 0);
     net.setWeights([encoderKernel, encoderBias, rowZeroCut, decoderBias, tf.fill(headKernel.shape, 0.3), tf.ones(headBias.shape)]);
     const withoutFeedback = net.predict(x).dataSync();
     expect(withoutFeedback[0]).toBeCloseTo(withFeedback[0], 6);

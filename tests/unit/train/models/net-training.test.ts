@@ -19,7 +19,7 @@ const samples = { inputs: { rows: 4, cols: 1, data: new Float64Array(4) }, outpu
 
 /** A stand-in net whose single weight is the epoch count and whose prediction is a scripted level per epoch. */
 function scriptedNet(levels: number[]): TrainableNet & { epochs: number } {
-  let weight = tf.scalar(0);
+  let weight: tf.Tensor = tf.scalar(0);
   const net = {
     epochs: 0,
     async trainEpoch() {
