@@ -172,6 +172,25 @@ describe("signing in through the sign-in page", () => {
     expect(again.status).toBe(307);
     expect(locationOf(again)).toBe(`${app.url}/sign-in?next=%2Fdatasets`);
   });
+
+  it("API routes and tus uploads (which bypass the proxy) also refresh an expired session themselves", async () => {
+    const { jar } = await signInThroughPage(alice, PASSWORD);
+    const created = await fetch(`${app.url}/api/uploads`, {
+      method: "POST",
+      headers: { Cookie: jar.header(), "Tus-Resumable": "1.0.0", "Upload-Length": "12", "Upload-Metadata": `filename ${Buffer.from("refresh.csv").toString("base64")}` },
+    });
+    expect(created.status).toBe(201);
+    const id = created.headers.get("location")!.split("/").at(-1)!;
+    for (const route of ["/api/files", `/api/uploads/${id}`]) {
+      const { jar: fresh } = await signInThroughPage(alice, PASSWORD);
+      const session = sessionFromJar(fresh)!;
+      const stale = jarWithSession({ ...session, access_token: await auth.expiredToken(alice), expires_at: Math.floor(Date.now() / 1000) - 60 });
+      const response = await get(route, { jar: stale, method: route === "/api/files" ? "GET" : "HEAD", headers: { "Tus-Resumable": "1.0.0" } });
+      expect(response.status, route).toBe(200);
+      stale.store(response);
+      expect(sessionFromJar(stale)!.refresh_token, `${route} sends the rotated session back`).not.toBe(session.refresh_token);
+    }
+  });
 });
 
 describe("sign-up and password reset through Supabase's email links", () => {
