@@ -1,4 +1,4 @@
-import { createHolidayCalendar } from "./holidays";
+import { createHolidayCalendar, UnknownHolidayRegionError } from "./holidays";
 import { createMatrix, type Matrix } from "./matrix";
 import type { TimeFeaturesConfig } from "./training-config";
 import { createWallClock } from "./wall-clock";
@@ -43,13 +43,22 @@ export function calendarPhases(wall: number): { year: number; month: number; wee
   };
 }
 
+function holidayCalendarOf(holidays: NonNullable<TimeFeaturesConfig["holidays"]>) {
+  try {
+    return createHolidayCalendar(holidays.country, holidays.state);
+  } catch (error) {
+    if (error instanceof UnknownHolidayRegionError) throw new UnknownHolidayRegionError(`timeFeatures.holidays: ${error.message}`);
+    throw error;
+  }
+}
+
 /** One row per reference time, the columns named by `timeFeatureNames(config)`. */
 export function computeTimeFeatures(referenceTime: Float64Array, config: TimeFeaturesConfig): Matrix {
   const names = timeFeatureNames(config);
   const out = createMatrix(referenceTime.length, names.length);
   if (names.length === 0) return out;
   const clock = createWallClock(config.local ? config.timezone : "UTC");
-  const calendar = config.holidays ? createHolidayCalendar(config.holidays.country, config.holidays.state) : null;
+  const calendar = config.holidays ? holidayCalendarOf(config.holidays) : null;
   const phaseKinds = (["year", "month", "week", "day"] as const).filter((kind) => config[kind]);
   for (let i = 0; i < referenceTime.length; i++) {
     const wall = clock.wallMs(referenceTime[i]);

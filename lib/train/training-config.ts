@@ -14,8 +14,9 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const isoInstant = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}T/.test(text) && Number.isFinite(Date.parse(text)), {
-  message: "expected an ISO date-time such as 2017-06-26T00:00:00Z",
+// The zone designator is required: without it Date.parse would read the machine's local time.
+const isoInstant = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(text) && Number.isFinite(Date.parse(text)), {
+  message: "expected an ISO date-time with a zone, such as 2017-06-26T00:00:00Z",
 });
 
 export const windowMethodSchema = z.enum(["linear", "mean", "nearest"]);

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { UnknownHolidayRegionError } from "@/lib/train/holidays";
 import type { ModelDocument } from "@/lib/train/model-document";
 import { ModelConfigurationError } from "@/lib/train/models/model";
 import { checkModelConfigs } from "@/lib/train/models/train-model";
@@ -41,7 +42,7 @@ export async function run(argv: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof ModelConfigurationError || error instanceof TrainingSeriesError) throw new CliError(`config ${configFile}: ${error.message}`);
+    if (error instanceof ModelConfigurationError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) throw new CliError(`config ${configFile}: ${error.message}`);
     throw error;
   }
   if (modelsDirectory !== undefined) {

@@ -64,3 +64,9 @@ describe("computeTimeFeatures", () => {
     expect(utc.data[0]).toBe(0);
   });
 });
+
+describe("computeTimeFeatures errors", () => {
+  it("names the config field of an unknown holiday region", () => {
+    expect(() => computeTimeFeatures(at(0), features({ holidays: { country: "XX" } }))).toThrow(/^timeFeatures\.holidays: no holiday rules for country 'XX'/);
+  });
+});

@@ -47,6 +47,11 @@ describe("trainingConfigSchema", () => {
     expect(config.steps.offsetMinutes).toBe(0);
   });
 
+  it("requires a zone on split dates, so the machine's time zone never matters", () => {
+    expect(errorOf({ ...minimal, split: { validationFrom: "2017-06-26T00:00:00", testFrom: "2017-10-24T00:00:00Z" } })).toMatch(/^split\.validationFrom: .*zone/);
+    expect(trainingConfigSchema.parse({ ...minimal, split: { validationFrom: "2017-06-26T02:00:00+02:00", testFrom: "2017-10-24T00:00:00Z" } }).split).toBeTruthy();
+  });
+
   it("accepts a date split", () => {
     const config = trainingConfigSchema.parse({ ...minimal, split: { validationFrom: "2017-06-26T00:00:00Z", testFrom: "2017-10-24T00:00:00Z" } });
     expect(config.split).toEqual({ validationFrom: "2017-06-26T00:00:00Z", testFrom: "2017-10-24T00:00:00Z" });
