@@ -106,6 +106,21 @@ describe("NormalisedCsvReader", () => {
     );
   });
 
+  it("sizes the columns from expectedBytes and still returns exactly the rows read", () => {
+    const rows = 5000;
+    const csv = "timestamp,v\n" + Array.from({ length: rows }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i / 4}\n`).join("");
+    const bytes = new TextEncoder().encode(csv);
+    for (const expectedBytes of [bytes.length, bytes.length / 3, bytes.length * 3]) {
+      const reader = new NormalisedCsvReader({ expectedBytes });
+      for (let at = 0; at < bytes.length; at += 4096) reader.pushBytes(bytes.subarray(at, at + 4096));
+      const frame = reader.finish();
+      expect(frame.time).toHaveLength(rows);
+      expect(frame.columns[0].values).toHaveLength(rows);
+      expect(frame.columns[0].values[rows - 1]).toBe((rows - 1) / 4);
+      expect(frame.time[rows - 1]).toBe(Date.UTC(2024, 0, 1) + (rows - 1) * 60_000);
+    }
+  });
+
   it("names the line of a malformed row", () => {
     expect(() => parseNormalisedCsv("time,v\n")).toThrow("line 1: expected a header starting with 'timestamp', found 'time'");
     expect(() => parseNormalisedCsv("")).toThrow(NormalisedCsvError);
