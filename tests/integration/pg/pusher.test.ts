@@ -142,7 +142,8 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
     }
 
     const statuses = pusher.on(uploadChannel).map((event) => (event.data as { upload: UploadView }).upload.status);
-    expect(statuses[0]).toBe("uploading");
+    // "uploading" is published without waiting (tus goes on with the upload), so only its presence is certain.
+    expect(statuses).toContain("uploading");
     expect(statuses).toContain("processing");
     expect(statuses.indexOf("processing")).toBeLessThan(statuses.indexOf("ready"));
     expect(statuses.at(-1)).toBe("ready");
@@ -154,7 +155,7 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
     // The owner's channel carries the same sequence (its trigger runs alongside); Bob's carries nothing of Alice's.
     await pusher.waitFor((event) => event.channels.includes(`private-user-${alice.id}`) && (event.data as { upload?: UploadView }).upload?.status === "ready", 10_000);
     const ownerStatuses = pusher.on(`private-user-${alice.id}`).filter((event) => (event.data as { upload: UploadView }).upload.id === uploadId);
-    expect(ownerStatuses.map((event) => (event.data as { upload: UploadView }).upload.status)).toEqual(statuses);
+    expect(ownerStatuses.map((event) => (event.data as { upload: UploadView }).upload.status).sort()).toEqual([...statuses].sort());
     expect(pusher.on(`private-user-${bob.id}`)).toEqual([]);
     expect(pusher.events.filter((event) => event.channels.some((channel) => channel.includes(bob.id)))).toEqual([]);
 
