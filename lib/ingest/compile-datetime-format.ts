@@ -106,8 +106,9 @@ export class CompiledDateTimeFormat {
       }
     }
     const n = ops.length;
-    this.ops = Int8Array.from(ops);
-    this.literals = Int32Array.from(literals);
+    // One spare slot: the interpreter peeks at op i + 1, and an in-bounds read keeps it optimised.
+    this.ops = Int8Array.from([...ops, -1]);
+    this.literals = Int32Array.from([...literals, 0]);
     this.minDigits = new Int8Array(n);
     this.maxDigits = new Int8Array(n);
     this.optional = new Uint8Array(n);
@@ -152,7 +153,7 @@ export class CompiledDateTimeFormat {
     let offsetMinutes = 0;
     let hadOffset = false;
     const { ops, literals, minDigits, maxDigits } = this;
-    const n = ops.length;
+    const n = ops.length - 1;
     for (let i = 0; i < n; i++) {
       if (p === end && i === this.timeTail) break;
       const op = ops[i];

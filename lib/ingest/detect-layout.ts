@@ -21,6 +21,7 @@ export interface DetectLayoutInput {
 }
 
 const MAX_SAMPLE_RECORDS = 5000;
+const MAX_NUMBER_SAMPLE_RECORDS = 1000;
 /** Leading records dropped in turn when the time column does not show in the whole sample (metadata, headers). */
 const LEADING_DROPS = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55];
 const BRACKETS = /^[[(](.*)[\])]$/;
@@ -136,7 +137,7 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
     : columns.map((column) => column.index).filter((c) => !time.columns.includes(c) && !(!header[c] && isEmptyColumn(c)));
   if (valueColumns.length === 0) throw new IngestError("the file has a time column but no value columns");
 
-  const cells = dataRecords.flatMap((record) => valueColumns.map((c) => record.fields[c] ?? ""));
+  const cells = dataRecords.slice(0, MAX_NUMBER_SAMPLE_RECORDS).flatMap((record) => valueColumns.map((c) => record.fields[c] ?? ""));
   const detectedNumbers = detectNumberFormat(cells, delimiter);
   const notes: string[] = [];
   if (time.ambiguity) notes.push(time.ambiguity.message);

@@ -7,12 +7,12 @@ import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
 
 const USAGE =
-  "usage: ingest IN --out OUT.csv [--tz ZONE] [--format FMT] [--delimiter D] [--decimal C] [--thousands C] [--missing V]… [--encoding E] [--time-column NAME]… [--date-order dayFirst|monthFirst]";
+  "usage: ingest IN --out OUT.csv [--tz ZONE] [--format FMT] [--delimiter D] [--decimal C] [--thousands C] [--missing V]… [--encoding E] [--time-column NAME]… [--date-order dayFirst|monthFirst] [--locale en-US]";
 
 const DELIMITER_NAMES: Record<string, string> = { "\\t": "\t", tab: "\t", comma: ",", semicolon: ";", pipe: "|" };
 const THOUSANDS_NAMES: Record<string, string> = { none: "", space: " " };
 
-const STRING_OPTIONS = new Set(["--out", "--tz", "--format", "--delimiter", "--decimal", "--thousands", "--missing", "--encoding", "--time-column", "--date-order"]);
+const STRING_OPTIONS = new Set(["--out", "--tz", "--format", "--delimiter", "--decimal", "--thousands", "--missing", "--encoding", "--time-column", "--date-order", "--locale"]);
 
 /** `--missing -999` as `--missing=-999`: parseArgs would take a value starting with '-' for an option. */
 function attachValues(argv: string[]): string[] {
@@ -41,6 +41,7 @@ function parse(argv: string[]) {
         encoding: { type: "string" },
         "time-column": { type: "string", multiple: true },
         "date-order": { type: "string" },
+        locale: { type: "string" },
       },
     });
   } catch (error) {
@@ -62,6 +63,7 @@ export async function run(argv: string[]): Promise<void> {
     encoding: values.encoding?.toLowerCase().replace(/^(latin-?1|iso-8859-1|cp1252)$/, "windows-1252").replace(/^utf8$/, "utf-8"),
     timeColumns: values["time-column"]?.map((column) => (/^\d+$/.test(column) ? Number(column) : column)),
     dateOrder: values["date-order"],
+    locale: values.locale,
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as ImportOptions;
   const { frame, layout, report } = await ingestFile(positionals[0], given);
