@@ -20,9 +20,10 @@ function withTimes(dates: string[], separators: string[]): string[] {
 const NAIVE = [
   ...withTimes(["%Y-%m-%d"], ["T", " "]),
   ...withTimes(YMD_DATES.slice(1), [" ", "T"]),
-  ...withTimes(DMY_DATES, [" "]),
-  ...withTimes(MDY_DATES, [" "]),
-  ...withTimes(NAMED_DATES, [" "]),
+  // ", " as JavaScript's toLocaleString and some spreadsheets write it (1/5/2024, 1:00:00 PM).
+  ...withTimes(DMY_DATES, [" ", ", "]),
+  ...withTimes(MDY_DATES, [" ", ", "]),
+  ...withTimes(NAMED_DATES, [" ", ", "]),
   ...withTimes(COMPACT_DATES, [" ", "T"]),
   "%Y%m%d%H%M%S",
   "%Y%m%d%H%M",

@@ -78,3 +78,17 @@ describe("detectTimeColumns", () => {
     expect(detectTimeColumns([["a", "1"], ["b", "2"]], 2, [], { monthFirst: false })).toBeNull();
   });
 });
+
+describe("detectTimeColumns on other real-world stamps", () => {
+  it.each([
+    ["1/5/2024, 1:00:00 PM", "1/15/2024, 2:00:00 PM", Date.UTC(2024, 0, 5, 13)],
+    ["01.01.2024, 00:00", "02.01.2024, 00:00", Date.UTC(2024, 0, 1)],
+    ["2024-01-01 00:00:00 UTC", "2024-01-01 01:00:00 UTC", Date.UTC(2024, 0, 1)],
+    ["2024-01-01T00:00:00.123456+01:00", "2024-01-01T00:00:01.5+01:00", Date.UTC(2023, 11, 31, 23, 0, 0, 123.456)],
+    ["15-Jan-2024", "16-Jan-2024", Date.UTC(2024, 0, 15)],
+    ["Jan 15 2024 1:00 PM", "Jan 16 2024 2:30 PM", Date.UTC(2024, 0, 15, 13)],
+  ])("reads %s", (first, second, expected) => {
+    const time = detectTimeColumns([[first, "1"], [second, "2"]], 2, [], { monthFirst: false })!;
+    expect(sampleTimeReader(time)([first])).toBeCloseTo(expected, 6);
+  });
+});
