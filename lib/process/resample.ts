@@ -105,40 +105,30 @@ function windowRanges(time: Float64Array, grid: Float64Array, shape: WindowShape
 /** Reduces the non-missing values of rows from…to-1 around grid point g; NaN for none (count: 0). */
 type WindowReducer = (values: Float64Array, time: Float64Array, from: number, to: number, g: number) => number;
 
+/** Sum and count of the present values, combined by `finish`. */
+function summing(finish: (sum: number, count: number) => number): WindowReducer {
+  return (values, _time, from, to) => {
+    let sum = 0;
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v === v) {
+        sum += v;
+        count++;
+      }
+    }
+    return finish(sum, count);
+  };
+}
+
 function windowReducer(method: WindowMethod, scratch: Float64Array): WindowReducer {
   switch (method) {
     case "mean":
-      return (values, _time, from, to) => {
-        let sum = 0;
-        let count = 0;
-        for (let i = from; i < to; i++) {
-          const v = values[i];
-          if (v === v) {
-            sum += v;
-            count++;
-          }
-        }
-        return count === 0 ? NaN : sum / count;
-      };
+      return summing((sum, count) => (count === 0 ? NaN : sum / count));
     case "sum":
-      return (values, _time, from, to) => {
-        let sum = 0;
-        let count = 0;
-        for (let i = from; i < to; i++) {
-          const v = values[i];
-          if (v === v) {
-            sum += v;
-            count++;
-          }
-        }
-        return count === 0 ? NaN : sum;
-      };
+      return summing((sum, count) => (count === 0 ? NaN : sum));
     case "count":
-      return (values, _time, from, to) => {
-        let count = 0;
-        for (let i = from; i < to; i++) if (values[i] === values[i]) count++;
-        return count;
-      };
+      return summing((_sum, count) => count);
     case "min":
       return (values, _time, from, to) => {
         let best = NaN;
