@@ -22,7 +22,7 @@ const isoInstant = z.string().refine((text) => /^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2
 export const windowMethodSchema = z.enum(["linear", "mean", "nearest"]);
 
 export const seriesWindowSchema = z
-  .object({
+  .strictObject({
     file: z.string().min(1).optional(),
     datasetId: z.string().min(1).optional(),
     column: z.string().min(1),
@@ -45,20 +45,20 @@ export const seriesWindowSchema = z
     }
   });
 
-export const stepsSchema = z.object({
+export const stepsSchema = z.strictObject({
   inputSteps: z.number().int().min(1).max(10_000),
   outputSteps: z.number().int().min(1).max(10_000),
   stepMinutes: z.number().positive(),
   offsetMinutes: z.number().default(0),
 });
 
-export const timeFeaturesSchema = z.object({
+export const timeFeaturesSchema = z.strictObject({
   year: z.boolean().default(false),
   month: z.boolean().default(false),
   week: z.boolean().default(false),
   day: z.boolean().default(false),
   holidays: z
-    .object({
+    .strictObject({
       country: z.string().regex(/^[A-Z]{2}$/, "expected an ISO 3166 country code such as DE"),
       state: z.string().min(1).optional(),
     })
@@ -71,7 +71,7 @@ export const timeFeaturesSchema = z.object({
 export const scalingSchema = z.enum(["none", "minmax", "standard"]);
 
 const fractionSplitSchema = z
-  .object({
+  .strictObject({
     train: z.number().min(0).max(1),
     validation: z.number().min(0).max(1),
     test: z.number().min(0).max(1),
@@ -84,7 +84,7 @@ const fractionSplitSchema = z
   });
 
 const dateSplitSchema = z
-  .object({ validationFrom: isoInstant, testFrom: isoInstant, until: isoInstant.optional() })
+  .strictObject({ validationFrom: isoInstant, testFrom: isoInstant, until: isoInstant.optional() })
   .superRefine((split, context) => {
     if (Date.parse(split.testFrom) < Date.parse(split.validationFrom)) {
       context.addIssue({ code: "custom", path: ["testFrom"], message: "must not be before validationFrom" });
@@ -112,14 +112,14 @@ const netFields = {
 };
 
 export const modelConfigSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("naive") }),
-  z.object({ kind: z.literal("seasonalNaive"), periodHours: z.number().positive().default(24) }),
-  z.object({
+  z.strictObject({ kind: z.literal("naive") }),
+  z.strictObject({ kind: z.literal("seasonalNaive"), periodHours: z.number().positive().default(24) }),
+  z.strictObject({
     kind: z.literal("linear"),
     alpha: z.number().min(0).default(0),
     normalize: z.enum(["none", "last", "mean"]).default("none"),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal("svr"),
     mode: z.enum(["direct", "mimo"]).default("direct"),
     kernel: z.enum(["linear", "poly", "rbf", "sigmoid"]).default("rbf"),
@@ -131,14 +131,15 @@ export const modelConfigSchema = z.discriminatedUnion("kind", [
     /** Training samples used at most (evenly spaced in time), since kernel SVR grows quadratically. */
     maxTrainingSamples: z.number().int().min(10).default(2000),
   }),
-  z.object({ kind: z.literal("dense"), ...netFields }),
-  z.object({ kind: z.literal("cnn"), ...netFields }),
-  z.object({ kind: z.literal("lstm"), ...netFields }),
-  z.object({ kind: z.literal("arLstm"), ...netFields }),
+  z.strictObject({ kind: z.literal("dense"), ...netFields }),
+  z.strictObject({ kind: z.literal("cnn"), ...netFields }),
+  z.strictObject({ kind: z.literal("lstm"), ...netFields }),
+  z.strictObject({ kind: z.literal("arLstm"), ...netFields }),
 ]);
 
+/** Every object is strict: a misspelt key is an error naming it, never silently a default. */
 export const trainingConfigSchema = z
-  .object({
+  .strictObject({
     version: z.literal(1),
     inputs: z.array(seriesWindowSchema).min(1),
     outputs: z.array(seriesWindowSchema).min(1),
@@ -147,8 +148,7 @@ export const trainingConfigSchema = z
     scaling: scalingSchema.default("minmax"),
     split: splitSchema.default({ train: 0.7, validation: 0.2, test: 0.1, shuffle: false, seed: 1 }),
     models: z.array(modelConfigSchema).min(1),
-  })
-  .strict();
+  });
 
 export type WindowMethod = z.infer<typeof windowMethodSchema>;
 export type SeriesWindow = z.infer<typeof seriesWindowSchema>;

@@ -66,6 +66,8 @@ describe("trainingConfigSchema", () => {
     expect(errorOf({ ...minimal, models: [{ kind: "forest" }] })).toMatch(/^models\.0\.kind: /);
     expect(errorOf({ ...minimal, version: 2 })).toMatch(/^version: /);
     expect(errorOf({ ...minimal, extra: true })).toMatch(/extra/);
+    // a misspelt hyperparameter is an error, not silently the default
+    expect(errorOf({ ...minimal, models: [{ kind: "dense", unit: 64 }] })).toMatch(/^models\.0: .*unit/);
   });
 
   it("rejects fractions that do not sum to 1 and dates out of order", () => {
