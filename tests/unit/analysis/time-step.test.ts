@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { detectStepMinutes, offsetMinutes } from "@/lib/analysis/time-step";
 
 const at = (...clock: string[]) => Float64Array.from(clock, (c) => Date.parse(`2024-01-01T${c}Z`));
@@ -17,6 +18,20 @@ describe("detectStepMinutes", () => {
     expect(detectStepMinutes(at("00:00:00"))).toBeNull();
     expect(detectStepMinutes(at("00:00:00", "00:00:00"))).toBeNull();
     expect(detectStepMinutes(new Float64Array(0))).toBeNull();
+  });
+});
+
+describe("detectStepMinutes: property", () => {
+  it("agrees with counting every positive interval", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 1, 5, 10, 15, 30), { maxLength: 40 }), (gaps) => {
+        const time = Float64Array.from(gaps.reduce<number[]>((acc, gap) => [...acc, (acc.at(-1) ?? 0) + gap * 60_000], []));
+        const counts = new Map<number, number>();
+        for (let i = 1; i < time.length; i++) if (time[i] > time[i - 1]) counts.set(time[i] - time[i - 1], (counts.get(time[i] - time[i - 1]) ?? 0) + 1);
+        const best = [...counts].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+        return detectStepMinutes(time) === (best ? best[0] / 60_000 : null);
+      }),
+    );
   });
 });
 

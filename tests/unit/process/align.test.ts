@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { alignSeries, describeRequirement, methodsRequired, type AlignInput } from "@/lib/process/align";
 import type { AlignSpec } from "@/lib/process/align-spec";
 import { SpecError } from "@/lib/process/spec-errors";
-import { times, values } from "./series-arbitraries";
+import { irregularSeries, MINUTE, sameNumbers, times, values } from "./series-arbitraries";
 
 const at = (...clock: string[]) => times(...clock.map((c) => `2024-01-01T${c}Z`));
 const iso = (time: number) => new Date(time).toISOString().slice(11, 19);
@@ -82,5 +83,38 @@ describe("alignSeries", () => {
     const result = alignSeries({ stepMinutes: 15, end: "2023-12-31T00:00:00Z", series: [{ file: "a" }] }, [quarterHourly]);
     expect(result.time).toHaveLength(0);
     expect(result.columns[0].values).toHaveLength(0);
+  });
+});
+
+describe("alignSeries: property against a plain reference", () => {
+  /** Mean over [g - step/2, g + step/2] of the present values, computed from scratch. */
+  function plainMean(time: Float64Array, vs: Float64Array, g: number, step: number): number {
+    const inside = Array.from(vs).filter((v, i) => !Number.isNaN(v) && time[i] >= g - step / 2 && time[i] <= g + step / 2);
+    return inside.length === 0 ? NaN : inside.reduce((a, b) => a + b, 0) / inside.length;
+  }
+
+  it("puts every series on one lattice over the union of its windows", () => {
+    fc.assert(
+      fc.property(irregularSeries(25), irregularSeries(25), fc.constantFrom(5, 7, 15, 60), fc.integer({ min: -10, max: 70 }), (a, b, stepMinutes, offsetMinutes) => {
+        const step = stepMinutes * MINUTE;
+        const inputs = [a, b].map((series, i) => ({ label: `s${i}`, frame: { time: series.time, columns: [{ name: "v", values: series.values }] } }));
+        const result = alignSeries({ stepMinutes, offsetMinutes, series: [{ file: "a", method: "mean" }, { file: "b", method: "mean" }] }, inputs);
+        const firsts = [a, b].filter((s) => s.time.length > 0).map((s) => s.time[0]);
+        if (firsts.length === 0) return result.time.length === 0;
+        const anchor = Math.floor(Math.min(...firsts) / 3_600_000) * 3_600_000 + (((offsetMinutes % stepMinutes) + stepMinutes) % stepMinutes) * MINUTE;
+        // The plain grid: every lattice point inside some series' [first, last].
+        const expectedTimes: number[] = [];
+        const lastTime = Math.max(...[a, b].filter((s) => s.time.length > 0).map((s) => s.time[s.time.length - 1]));
+        for (let g = anchor; g <= lastTime; g += step) {
+          if ([a, b].some((s) => s.time.length > 0 && g >= s.time[0] && g <= s.time[s.time.length - 1])) expectedTimes.push(g);
+        }
+        if (!sameNumbers(result.time, expectedTimes)) return false;
+        return [a, b].every((s, c) => {
+          const expected = expectedTimes.map((g) => (s.time.length > 0 && g >= s.time[0] && g <= s.time[s.time.length - 1] ? plainMean(s.time, s.values, g, step) : NaN));
+          return sameNumbers(result.columns[c].values, expected, 1e-12);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
