@@ -157,8 +157,11 @@ export class StreamingImporter {
         if (lineEnd === -1) return;
         from = lineEnd + 1;
       } else {
+        // The record spans lines (a quoted field with line breaks): continue in the joined
+        // text, of which the straddle is a prefix, after what the straddle already gave.
         data = this.carry + text;
-        void Number(data); // flattens the rope (the record spans lines: a quoted field with line breaks)
+        void Number(data); // flattens the rope
+        from = consumed;
       }
     }
     this.keepCarry(data, this.scan(data, from, atEnd));
