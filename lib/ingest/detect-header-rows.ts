@@ -27,7 +27,8 @@ function hasFieldCountOfData(record: SampleRecord, fieldCount: number): boolean 
  * header is metadata to skip.
  */
 export function detectHeaderRows(records: readonly SampleRecord[], fieldCount: number, timeColumns: readonly number[], readTime: (fields: readonly string[]) => number): HeaderRows | null {
-  const nonBlank = records.filter((record) => !record.blank);
+  // Comment lines between the header and the data are rows the import skips and reports.
+  const nonBlank = records.filter((record) => !record.blank && !record.fields[0].startsWith("#"));
   const isData = (record: SampleRecord) => !Number.isNaN(readTime(record.fields));
   // The first record that reads as data and has the data's width (a metadata line such as
   // "2023-12-31 export" has one field); later unreadable rows are data rows the import reports.

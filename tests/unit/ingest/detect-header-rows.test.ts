@@ -30,4 +30,9 @@ describe("detectHeaderRows", () => {
   it("gives null when no record reads as data", () => {
     expect(detectHeaderRows(tokenizeSample("a;b\nc;d\n", ";", '"', true), 2, [0], readTime)).toBeNull();
   });
+
+  it("looks past comment lines between the header and the data", () => {
+    const records = tokenizeSample("# exported\ntime;v\n# sensor A\n2024-01-01;1\n2024-01-02;2\n", ";", '"', true);
+    expect(detectHeaderRows(records, 2, [0], readTime)).toMatchObject({ skipLines: 1, headerIndex: 1, firstDataIndex: 3 });
+  });
 });

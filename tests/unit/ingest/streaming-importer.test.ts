@@ -95,8 +95,12 @@ describe("StreamingImporter", () => {
   });
 
   it("gives the same frame and report whatever the chunk size", () => {
-    const text = 't;v;w\n# c\n2024-01-01 00:00;1,5;"a;b"\n\n2024-01-01 00:01;x;"2"\r\n2024-01-01 00:02;3;4\n2024-01-01 00:03;5;6';
+    const text =
+      't;v;w\n# c\n2024-01-01 00:00;1,5;"a;b"\n\n2024-01-01 00:01;x;"2"\r\n2024-01-01 00:02;3;4\n2024-01-01 00:03;5;"line\r\nbreak"\r2024-01-01 00:04;"7";8\n2024-01-01 00:05;5;6';
     const whole = run(text);
+    expect(whole.report).toMatchObject({ rowsRead: 7, rowsImported: 6, skipped: [{ reason: "comment line", count: 1 }] });
+    expect(whole.frame.columns.map((c) => c.name)).toEqual(["v", "w"]);
+    expect(Array.from(whole.frame.columns[0].values)).toEqual([1.5, NaN, 3, 5, 7, 5]);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), (size) => {
         const chunked = run(text, {}, size);
