@@ -6,6 +6,7 @@ import * as tus from "tus-js-client";
 import { UPLOAD_EVENT, userChannel } from "@/lib/contracts/channels";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import { uploadEventSchema, uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
+import { newerOf } from "@/lib/contracts/newer-upload-state";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDuration } from "@/lib/format/format-duration";
 import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate } from "@/lib/format/transfer-rate";
@@ -65,7 +66,10 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
 
   const reload = useCallback(async () => {
     const response = await fetch("/api/files", { cache: "no-store" });
-    if (response.ok) setUploads(uploadListSchema.parse(await response.json()).uploads);
+    if (!response.ok) return;
+    const listed = uploadListSchema.parse(await response.json()).uploads;
+    // An event may have overtaken this response: per upload, the newer state wins.
+    setUploads((current) => listed.map((upload) => newerOf(current.find((known) => known.id === upload.id), upload)));
   }, []);
 
   const connected = useLiveChannel(transport, userChannel(userId), [UPLOAD_EVENT], {
@@ -74,13 +78,11 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
       const parsed = uploadEventSchema.safeParse(data);
       if (!parsed.success) return;
       const incoming = parsed.data.upload;
-      setUploads((all) => {
-        const current = all.find((upload) => upload.id === incoming.id);
-        if (!current) return [incoming, ...all];
-        // Events can overtake each other across transports: keep the newer state.
-        const newer = incoming.updatedAt > current.updatedAt || (incoming.updatedAt === current.updatedAt && (incoming.job?.seq ?? 0) >= (current.job?.seq ?? 0));
-        return newer ? all.map((upload) => (upload.id === incoming.id ? incoming : upload)) : all;
-      });
+      setUploads((all) =>
+        all.some((upload) => upload.id === incoming.id)
+          ? all.map((upload) => (upload.id === incoming.id ? newerOf(upload, incoming) : upload))
+          : [incoming, ...all],
+      );
     },
   });
 
@@ -157,6 +159,11 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
   }, [interruptedKey]);
 
   const localOnly = transfers.filter((transfer) => !transfer.uploadId || !uploads.some((upload) => upload.id === transfer.uploadId));
+  // The server announces a new upload before the browser learns its id: that row is the local one.
+  const beingCreated = transfers.filter((transfer) => !transfer.uploadId && transfer.state !== "failed" && transfer.state !== "cancelled");
+  const shownUploads = uploads.filter(
+    (upload) => activeIds.has(upload.id) || !beingCreated.some((transfer) => transfer.name === upload.filename && transfer.total === upload.sizeBytes),
+  );
   const transferOf = (uploadId: string) => transfers.find((transfer) => transfer.uploadId === uploadId);
 
   const transferCells = (transfer: Transfer) => {
@@ -223,7 +230,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
 
   const rows = [
     ...localOnly.map((transfer) => ({ key: transfer.key, name: transfer.name, size: transfer.total, created: null as string | null, message: transfer.error, ...transferCells(transfer) })),
-    ...uploads.map((upload) => {
+    ...shownUploads.map((upload) => {
       const transfer = transferOf(upload.id);
       const live = transfer && transfer.state !== "done" && transfer.state !== "cancelled";
       const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: null };

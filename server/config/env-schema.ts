@@ -24,7 +24,7 @@ const positiveInteger = (fallback: number) =>
 export const envSchema = z.object({
   PORT: positiveInteger(3000),
   CHRONOFRAME_DATA_DIR: optionalText,
-  MAX_UPLOAD_BYTES: positiveInteger(1024 ** 3),
+  MAX_UPLOAD_BYTES: positiveInteger(1_000_000_000),
   UPLOAD_EXPIRY_MINUTES: z.preprocess((value) => (value === "" || value === undefined ? 24 * 60 : Number(value)), z.number().positive()),
   CLEANUP_INTERVAL_MINUTES: positiveInteger(30),
   WORKER_THREADS: positiveInteger(2),

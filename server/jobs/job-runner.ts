@@ -37,7 +37,8 @@ export class JobRunner {
     process.env.CHRONOFRAME_THREAD_MODULE = path.join(process.cwd(), "server", "jobs", "thread.ts");
     this.pool = new Piscina({
       filename: path.join(process.cwd(), "server", "jobs", "thread-entry.mjs"),
-      minThreads: 1,
+      // Threads start warm: loading the task modules into a new thread takes seconds.
+      minThreads: options.threads,
       maxThreads: options.threads,
       // Server code marks itself server-only; inside the thread it runs on the server.
       execArgv: ["--conditions=react-server"],

@@ -42,7 +42,7 @@ export function fileUploadStore(dir: string, expiryMs: number): UploadStore {
     listOlderThan: async (olderThanMs) => {
       const now = Date.now();
       const ids: string[] = [];
-      for (const name of await readdir(dir)) {
+      for (const name of await readdir(dir).catch(() => [] as string[])) {
         const id = name.replace(/\.json$/, "");
         if (!isUploadId(id) || ids.includes(id)) continue;
         const info = await stat(path.join(dir, name)).catch(() => null);
