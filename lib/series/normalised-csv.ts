@@ -45,6 +45,31 @@ class IsoTimestampWriter {
   }
 }
 
+const FRACTION_SCALES = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
+
+/**
+ * `String(v)` with a fast path for the common measured value with up to six decimals and at
+ * most 15 significant digits (e.g. 12.5, -0.035): the smallest k for which v·10^k rounds to
+ * an integer m with m / 10^k === v gives exactly the digits String would (one candidate at
+ * that precision, and no shorter one, or a smaller k would have matched).
+ */
+export function formatValue(v: number): string {
+  const magnitude = v < 0 ? -v : v;
+  if (magnitude >= 1e-6 && magnitude < 1e15 && magnitude !== Math.floor(magnitude)) {
+    for (let k = 1; k < FRACTION_SCALES.length; k++) {
+      const scale = FRACTION_SCALES[k];
+      const m = Math.round(magnitude * scale);
+      if (m / scale !== magnitude) continue;
+      if (m >= 1e15) break;
+      const fraction = m % scale;
+      let digits = String(fraction);
+      while (digits.length < k) digits = "0" + digits;
+      return `${v < 0 ? "-" : ""}${(m - fraction) / scale}.${digits}`;
+    }
+  }
+  return String(v);
+}
+
 /** Yields the file as text chunks so that large frames never become one string. */
 export function* formatNormalisedCsv(frame: Frame): Generator<string> {
   yield ["timestamp", ...frame.columns.map((column) => quoteName(column.name))].join(",") + "\n";
@@ -56,7 +81,7 @@ export function* formatNormalisedCsv(frame: Frame): Generator<string> {
     let line = stamps.format(frame.time[i]);
     for (let c = 0; c < values.length; c++) {
       const v = values[c][i];
-      line += v !== v ? "," : "," + String(v);
+      line += v !== v ? "," : "," + formatValue(v);
     }
     chunk += line + "\n";
     if ((i + 1) % ROWS_PER_CHUNK === 0) {

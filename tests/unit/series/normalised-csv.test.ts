@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatNormalisedCsv, NormalisedCsvError, NormalisedCsvReader, parseNormalisedCsv } from "@/lib/series/normalised-csv";
+import { formatNormalisedCsv, formatValue, NormalisedCsvError, NormalisedCsvReader, parseNormalisedCsv } from "@/lib/series/normalised-csv";
 
 const text = (chunks: Iterable<string>) => [...chunks].join("");
 
@@ -34,6 +34,28 @@ describe("formatNormalisedCsv", () => {
           return text(formatNormalisedCsv(frame)) === expected;
         },
       ),
+    );
+  });
+});
+
+describe("formatValue", () => {
+  it("writes exactly what String writes", () => {
+    for (const v of [0, -0, 1, -1, 0.5, -0.035, 12.5, 1e-6, 9.9e-7, 0.000015, 123456789.123456, 1e15 + 0.5, 0.1 + 0.2, 1e21, -1e-7, 5e-324, 2 ** 53, Infinity]) {
+      expect(formatValue(v)).toBe(String(v));
+    }
+  });
+
+  it("agrees with String on measured-looking decimals and on any double", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 8 })).map(([x, digits]) => Number(x.toFixed(digits))),
+          fc.tuple(fc.double({ noNaN: true }), fc.integer({ min: 1, max: 17 })).map(([x, digits]) => Number(x.toPrecision(digits))),
+          fc.double({ noNaN: true }),
+        ),
+        (v) => formatValue(v) === String(v),
+      ),
+      { numRuns: 20_000 },
     );
   });
 });
