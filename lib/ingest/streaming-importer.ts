@@ -4,6 +4,7 @@ import { sortFrameByTime } from "@/lib/series/sort-frame";
 import { createChunkDecoder, type ChunkDecoder } from "./chunk-decoder";
 import type { CompiledDateTimeFormat } from "./compile-datetime-format";
 import { MAX_EXAMPLES, type ImportReport, type LineExample, type SkipReason } from "./import-report";
+import { formatSize } from "./format-size";
 import { compileCached } from "./infer-datetime-format";
 import { IngestError } from "./ingest-error";
 import { resolveIngestLimits, type IngestLimits } from "./ingest-limits";
@@ -97,7 +98,7 @@ export class StreamingImporter {
   /** Parses the next chunk of the file's bytes. */
   push(bytes: Uint8Array): void {
     this.bytes += bytes.length;
-    if (this.bytes > this.limits.maxBytes) throw new IngestError(`the file is larger than the limit of ${formatMegabytes(this.limits.maxBytes)}`);
+    if (this.bytes > this.limits.maxBytes) throw new IngestError(`the file is larger than the limit of ${formatSize(this.limits.maxBytes)}`);
     this.processText(this.decoder.decode(bytes), false);
     this.onProgress?.({ bytes: this.bytes, rows: this.rowsRead });
   }
@@ -291,8 +292,4 @@ export class StreamingImporter {
     for (let i = 0; i < fields.count; i++) parts.push(fields.field(data, i));
     return parts.join(this.layout.delimiter).slice(0, EXAMPLE_LENGTH);
   }
-}
-
-function formatMegabytes(bytes: number): string {
-  return `${Math.round(bytes / 1024 ** 2)} MB`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { importChunks, type ImportResult } from "@/lib/ingest/import-chunks";
+import { formatSize } from "@/lib/ingest/format-size";
 import { importOptionsSchema, type ImportOptions } from "@/lib/ingest/import-options";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { resolveIngestLimits, type IngestLimits } from "@/lib/ingest/ingest-limits";
@@ -43,7 +44,7 @@ export async function ingestFile(path: string, options: IngestFileOptions = {}):
   }
   if (totalBytes === 0) throw new IngestError("the file is empty");
   if (totalBytes > limits.maxBytes) {
-    throw new IngestError(`the file is ${Math.ceil(totalBytes / 1024 ** 2)} MB; the limit is ${Math.floor(limits.maxBytes / 1024 ** 2)} MB`);
+    throw new IngestError(`the file is ${formatSize(totalBytes)}; the limit is ${formatSize(limits.maxBytes)}`);
   }
   return importChunks(() => createReadStream(path, { highWaterMark: CHUNK_BYTES }), {
     options: parsed.data,

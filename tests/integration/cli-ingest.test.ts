@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IngestError } from "@/lib/ingest/ingest-error";
+import { ingestFile } from "@/server/ingest/ingest-file";
 
-/** The real `ingest` command, as a child process, on the shared samples and on bad input. */
+/** The real `ingest` command, as a child process, on the shared samples and on bad input; and ingestFile, which it calls. */
 
 const SAMPLES = "/work/shared/data/samples";
 const repo = path.resolve(__dirname, "../..");
@@ -134,5 +136,27 @@ describe("ingest CLI on bad input", () => {
     const usage = ingest(file("nope.csv"));
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/^chronoframe ingest: usage: ingest IN --out OUT\.csv/);
+  });
+});
+
+describe("ingestFile", () => {
+  it("streams a file with live progress up to its total size", async () => {
+    const progress: Array<{ bytes: number; totalBytes: number; rows: number }> = [];
+    const { frame, layout, report } = await ingestFile(path.join(SAMPLES, "sensor-irregular.csv"), { onProgress: (p) => progress.push(p) });
+    const size = readFileSync(path.join(SAMPLES, "sensor-irregular.csv")).length;
+    expect(frame.time.length).toBe(3000);
+    expect(layout.time.format).toBe("%Y-%m-%d %H:%M:%S");
+    expect(report.rowsImported).toBe(3000);
+    expect(progress.at(-1)).toEqual({ bytes: size, totalBytes: size, rows: 3000 });
+  });
+
+  it("takes import options and checks them", async () => {
+    const { frame } = await ingestFile(path.join(SAMPLES, "building-logger-de.csv"), { timezone: "Europe/Berlin", valueColumns: ["Wärmeleistung"] });
+    expect(frame.columns.map((c) => c.name)).toEqual(["Wärmeleistung"]);
+    await expect(ingestFile(path.join(SAMPLES, "us-12h.csv"), { timezone: "Nowhere/City" })).rejects.toThrow(IngestError);
+  });
+
+  it("refuses a file over the size limit before reading it", async () => {
+    await expect(ingestFile(path.join(SAMPLES, "sensor-irregular.csv"), { limits: { maxBytes: 1024 } })).rejects.toThrow(/^the file is \d+ kB; the limit is 1 kB$/);
   });
 });
