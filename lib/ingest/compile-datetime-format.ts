@@ -1,6 +1,7 @@
 import { daysFromCivil, daysInMonth } from "./days-from-civil";
 import { IngestError } from "./ingest-error";
 import { MONTH_BY_NAME } from "./month-names";
+import { OFFSET_BY_ABBREVIATION } from "./zone-abbreviations";
 
 /** Opcodes of a compiled strftime format. */
 const LITERAL = 0;
@@ -226,9 +227,14 @@ export class CompiledDateTimeFormat {
           p++;
           continue;
         }
-        if ((c === 85 || c === 71) && /^(UTC|GMT)/.test(text.slice(p, p + 3))) {
+        if (isLetter(c)) {
+          // A zone abbreviation (MEZ, CEST, UTC), possibly followed by an offset (UTC+01:00).
+          const from = p;
+          while (p < end && isLetter(text.charCodeAt(p))) p++;
+          const abbreviation = OFFSET_BY_ABBREVIATION.get(text.slice(from, p).toUpperCase());
+          if (abbreviation === undefined) return NaN;
           hadOffset = true;
-          p += 3;
+          offsetMinutes = abbreviation;
           if (p === end) continue;
         }
         const sign = text.charCodeAt(p);

@@ -79,4 +79,14 @@ describe("CompiledDateTimeFormat", () => {
   it("rejects unknown codes with an IngestError", () => {
     expect(() => new CompiledDateTimeFormat("%Q-%m")).toThrow(IngestError);
   });
+
+  it("reads zone abbreviations as offsets, and rejects unknown ones", () => {
+    const parser = new CompiledDateTimeFormat("%d.%m.%Y %H:%M:%S %z");
+    expect(parser.parse("27.10.2024 02:30:00 MESZ")).toBe(Date.UTC(2024, 9, 27, 0, 30));
+    expect(parser.parse("27.10.2024 02:30:00 MEZ")).toBe(Date.UTC(2024, 9, 27, 1, 30));
+    expect(parser.parse("01.07.2024 12:00:00 EDT")).toBe(Date.UTC(2024, 6, 1, 16));
+    expect(parser.parse("01.07.2024 12:00:00 UTC+02:00")).toBe(Date.UTC(2024, 6, 1, 10));
+    expect(parser.lastHadOffset).toBe(true);
+    expect(parser.parse("01.07.2024 12:00:00 XYZ")).toBeNaN();
+  });
 });
