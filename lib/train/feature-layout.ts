@@ -26,6 +26,8 @@ export interface FeatureLayout {
   inputSeries: SeriesBlock[];
   timeFeatures: string[];
   timeFeatureOffset: number;
+  /** Time features repeated per input step ("window" form): this many per step come first, step by step. */
+  timeFeaturesPerStep: number;
   inputWidth: number;
   outputSeries: (SeriesBlock & { inputIndex: number | null })[];
   outputWidth: number;
@@ -49,8 +51,10 @@ function blocks(series: SeriesWindow[], steps: number): SeriesBlock[] {
 
 export function buildFeatureLayout(config: Pick<TrainingConfig, "inputs" | "outputs" | "steps" | "timeFeatures">): FeatureLayout {
   const inputSeries = blocks(config.inputs, config.steps.inputSteps);
-  const timeFeatures = timeFeatureNames(config.timeFeatures);
+  const windowOffsetsMs = inputSeries[0]?.offsetsMs ?? [0];
+  const timeFeatures = timeFeatureNames(config.timeFeatures, windowOffsetsMs);
   const timeFeatureOffset = inputSeries.length * config.steps.inputSteps;
+  const timeFeaturesPerStep = config.timeFeatures.form === "window" ? timeFeatureNames({ ...config.timeFeatures, holidays: null }, [0]).length : 0;
   const outputSeries = blocks(config.outputs, config.steps.outputSteps).map((block) => {
     const inputIndex = inputSeries.findIndex((input) => input.key === block.key);
     return { ...block, inputIndex: inputIndex === -1 ? null : inputIndex };
@@ -59,6 +63,7 @@ export function buildFeatureLayout(config: Pick<TrainingConfig, "inputs" | "outp
     inputSeries,
     timeFeatures,
     timeFeatureOffset,
+    timeFeaturesPerStep,
     inputWidth: timeFeatureOffset + timeFeatures.length,
     outputSeries,
     outputWidth: outputSeries.length * config.steps.outputSteps,

@@ -48,7 +48,7 @@ export async function predictFromDocument(
     config.steps,
     options.signal,
   );
-  const features = concatColumns(windows.inputs, computeTimeFeatures(windows.referenceTime, config.timeFeatures));
+  const features = concatColumns(windows.inputs, computeTimeFeatures(windows.referenceTime, config.timeFeatures, layout.inputSeries[0].offsetsMs));
   const predicted = model.predict(applyScaler(features, inputScaler));
   return {
     referenceTime: windows.referenceTime,

@@ -38,7 +38,7 @@ export function prepareSamples(config: TrainingConfig, series: TrainingSeries, s
     config.steps,
     signal,
   );
-  const inputs = concatColumns(windows.inputs, computeTimeFeatures(windows.referenceTime, config.timeFeatures));
+  const inputs = concatColumns(windows.inputs, computeTimeFeatures(windows.referenceTime, config.timeFeatures, layout.inputSeries[0].offsetsMs));
   const reaches = config.outputs.map((window) => windowReach(window, config.steps.outputSteps));
   const outputReach = { from: Math.min(...reaches.map((r) => r.from)), to: Math.max(...reaches.map((r) => r.to)) };
   const split = splitSamples(windows.referenceTime, config.split, outputReach);

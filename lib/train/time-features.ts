@@ -11,19 +11,35 @@ import { createWallClock } from "./wall-clock";
  * (leap years and 28…31-day months included). On a DST day the day phase follows the
  * wall clock, as the original's local mode did. (The original's UTC mode used fixed
  * periods since 1970 instead; calendar phases in UTC are the same idea without the drift.)
+ *
+ * In the "window" form the phase pairs are repeated for each step of the input window
+ * (columns step by step: all pairs of step 1, then of step 2, …, named `d_sin@-2h`); the
+ * holiday flag is always the reference time's and comes last.
  */
 
 const DAY_MS = 86_400_000;
 const TWO_PI = 2 * Math.PI;
 
-export function timeFeatureNames(config: TimeFeaturesConfig): string[] {
-  const names: string[] = [];
-  if (config.year) names.push("y_sin", "y_cos");
-  if (config.month) names.push("m_sin", "m_cos");
-  if (config.week) names.push("w_sin", "w_cos");
-  if (config.day) names.push("d_sin", "d_cos");
-  if (config.holidays) names.push("h");
-  return names;
+const PHASES = ["year", "month", "week", "day"] as const;
+const PHASE_PREFIX = { year: "y", month: "m", week: "w", day: "d" } as const;
+
+function enabledPhases(config: TimeFeaturesConfig) {
+  return PHASES.filter((phase) => config[phase]);
+}
+
+/** The times (ms relative to the reference time) at which the phases are taken. */
+function phaseOffsets(config: TimeFeaturesConfig, windowOffsetsMs: ArrayLike<number>): number[] {
+  return config.form === "window" ? Array.from(windowOffsetsMs) : [0];
+}
+
+/** `windowOffsetsMs`: the input window's step times relative to the reference time (used by the "window" form). */
+export function timeFeatureNames(config: TimeFeaturesConfig, windowOffsetsMs: ArrayLike<number> = [0]): string[] {
+  const pairs = enabledPhases(config).flatMap((phase) => [`${PHASE_PREFIX[phase]}_sin`, `${PHASE_PREFIX[phase]}_cos`]);
+  const names =
+    config.form === "window"
+      ? phaseOffsets(config, windowOffsetsMs).flatMap((ms) => pairs.map((name) => `${name}@${Number((ms / 3_600_000).toPrecision(12))}h`))
+      : pairs;
+  return config.holidays ? [...names, "h"] : names;
 }
 
 /** Phases in [0, 1) of the wall-clock instant `wall` (epoch ms read with getUTC*). */
@@ -52,24 +68,28 @@ function holidayCalendarOf(holidays: NonNullable<TimeFeaturesConfig["holidays"]>
   }
 }
 
-/** One row per reference time, the columns named by `timeFeatureNames(config)`. */
-export function computeTimeFeatures(referenceTime: Float64Array, config: TimeFeaturesConfig): Matrix {
-  const names = timeFeatureNames(config);
-  const out = createMatrix(referenceTime.length, names.length);
-  if (names.length === 0) return out;
+/** One row per reference time, the columns named by `timeFeatureNames(config, windowOffsetsMs)`. */
+export function computeTimeFeatures(referenceTime: Float64Array, config: TimeFeaturesConfig, windowOffsetsMs: ArrayLike<number> = [0]): Matrix {
+  const width = timeFeatureNames(config, windowOffsetsMs).length;
+  const out = createMatrix(referenceTime.length, width);
+  if (width === 0) return out;
   const clock = createWallClock(config.local ? config.timezone : "UTC");
   const calendar = config.holidays ? holidayCalendarOf(config.holidays) : null;
-  const phaseKinds = (["year", "month", "week", "day"] as const).filter((kind) => config[kind]);
+  const phases = enabledPhases(config);
+  const offsets = phaseOffsets(config, windowOffsetsMs);
   for (let i = 0; i < referenceTime.length; i++) {
-    const wall = clock.wallMs(referenceTime[i]);
-    const phases = calendarPhases(wall);
-    let at = i * names.length;
-    for (const kind of phaseKinds) {
-      out.data[at++] = Math.sin(TWO_PI * phases[kind]);
-      out.data[at++] = Math.cos(TWO_PI * phases[kind]);
+    let at = i * width;
+    if (phases.length > 0) {
+      for (const offset of offsets) {
+        const phase = calendarPhases(clock.wallMs(referenceTime[i] + offset));
+        for (const kind of phases) {
+          out.data[at++] = Math.sin(TWO_PI * phase[kind]);
+          out.data[at++] = Math.cos(TWO_PI * phase[kind]);
+        }
+      }
     }
     if (calendar) {
-      const date = new Date(wall);
+      const date = new Date(clock.wallMs(referenceTime[i]));
       out.data[at] = calendar.isHoliday(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) ? 1 : 0;
     }
   }

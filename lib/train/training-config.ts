@@ -65,6 +65,11 @@ export const timeFeaturesSchema = z.strictObject({
     .nullable()
     .default(null),
   local: z.boolean().default(false),
+  /**
+   * "reference": one sin/cos pair per phase at the reference time; "window" (the original's
+   * "Zeithorizont"): one pair per input step, at the times of the first input series' window.
+   */
+  form: z.enum(["reference", "window"]).default("reference"),
   timezone: z.string().refine(isTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
 });
 

@@ -25,21 +25,30 @@ function activationOf(config: LayerNetConfig): Activation {
   return config.activation === "none" ? "linear" : config.activation;
 }
 
-/** Steps × channels of the input windows: all input series share `inputSteps`. */
+/**
+ * Steps × channels of the input windows: all input series share `inputSteps`; time features
+ * of the "window" form are per-step channels, the others are repeated at every step.
+ */
 export function sequenceShape(layout: FeatureLayout): { steps: number; channels: number } {
-  return { steps: layout.inputSeries[0]?.steps ?? 1, channels: layout.inputSeries.length + layout.timeFeatures.length };
+  const steps = layout.inputSeries[0]?.steps ?? 1;
+  const constant = layout.timeFeatures.length - layout.timeFeaturesPerStep * steps;
+  return { steps, channels: layout.inputSeries.length + layout.timeFeaturesPerStep + constant };
 }
 
 export function sequenceShaper(layout: FeatureLayout): InputShaper {
   const { steps, channels } = sequenceShape(layout);
+  const perStep = layout.timeFeaturesPerStep;
+  const constantFrom = layout.timeFeatureOffset + perStep * steps;
+  const constant = layout.inputWidth - constantFrom;
   return (inputs: Matrix) => {
     const out = new Float32Array(inputs.rows * steps * channels);
     for (let r = 0; r < inputs.rows; r++) {
       const row = r * inputs.cols;
       for (let k = 0; k < steps; k++) {
-        const at = (r * steps + k) * channels;
-        layout.inputSeries.forEach((block, s) => (out[at + s] = inputs.data[row + block.offset + k]));
-        for (let f = 0; f < layout.timeFeatures.length; f++) out[at + layout.inputSeries.length + f] = inputs.data[row + layout.timeFeatureOffset + f];
+        let at = (r * steps + k) * channels;
+        for (const block of layout.inputSeries) out[at++] = inputs.data[row + block.offset + k];
+        for (let f = 0; f < perStep; f++) out[at++] = inputs.data[row + layout.timeFeatureOffset + k * perStep + f];
+        for (let f = 0; f < constant; f++) out[at++] = inputs.data[row + constantFrom + f];
       }
     }
     return tf.tensor3d(out, [inputs.rows, steps, channels]);

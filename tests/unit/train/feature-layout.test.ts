@@ -20,10 +20,18 @@ describe("buildFeatureLayout", () => {
     expect(layout.inputSeries.map((b) => [b.label, b.offset, b.steps])).toEqual([["T", 0, 3], ["load", 3, 3]]);
     expect(layout.timeFeatures).toEqual(["d_sin", "d_cos", "h"]);
     expect(layout.timeFeatureOffset).toBe(6);
+    expect(layout.timeFeaturesPerStep).toBe(0);
     expect(layout.inputWidth).toBe(9);
     expect(layout.outputSeries.map((b) => [b.label, b.offset, b.inputIndex])).toEqual([["load", 0, 1], ["other", 2, null]]);
     expect(layout.outputWidth).toBe(4);
     expect(layout.outputSeries[0].offsetsMs).toEqual([3_600_000, 7_200_000]);
+  });
+
+  it("window-form time features: one pair per input step, taken at the first input series' step times", () => {
+    const layout = buildFeatureLayout({ ...config, timeFeatures: { ...config.timeFeatures, form: "window" } });
+    expect(layout.timeFeaturesPerStep).toBe(2);
+    expect(layout.timeFeatures).toEqual(["d_sin@-2h", "d_cos@-2h", "d_sin@-1h", "d_cos@-1h", "d_sin@0h", "d_cos@0h", "h"]);
+    expect(layout.inputWidth).toBe(6 + 7);
   });
 
   it("groups scaler columns per series and per time feature", () => {

@@ -70,3 +70,27 @@ describe("computeTimeFeatures errors", () => {
     expect(() => computeTimeFeatures(at(0), features({ holidays: { country: "XX" } }))).toThrow(/^timeFeatures\.holidays: no holiday rules for country 'XX'/);
   });
 });
+
+describe("the window form", () => {
+  const config = features({ day: true, holidays: { country: "DE" }, form: "window" });
+  const offsets = [-2 * 3_600_000, -3_600_000, 0];
+
+  it("repeats the phase pairs for every input step, the holiday flag once at the end", () => {
+    expect(timeFeatureNames(config, offsets)).toEqual(["d_sin@-2h", "d_cos@-2h", "d_sin@-1h", "d_cos@-1h", "d_sin@0h", "d_cos@0h", "h"]);
+  });
+
+  it("takes each pair at its step's time", () => {
+    // reference 06:00 UTC on Easter Monday 2025: steps at 04:00, 05:00, 06:00
+    const m = computeTimeFeatures(at(Date.UTC(2025, 3, 21, 6)), config, offsets);
+    expect(phaseOf(m.data[0], m.data[1]) * 24).toBeCloseTo(4, 9);
+    expect(phaseOf(m.data[2], m.data[3]) * 24).toBeCloseTo(5, 9);
+    expect(phaseOf(m.data[4], m.data[5]) * 24).toBeCloseTo(6, 9);
+    expect(m.data[6]).toBe(1);
+  });
+
+  it("is the same as the reference form with a single step at the reference time", () => {
+    const reference = computeTimeFeatures(at(Date.UTC(2025, 5, 1, 13)), features({ day: true }));
+    const window = computeTimeFeatures(at(Date.UTC(2025, 5, 1, 13)), features({ day: true, form: "window" }), [0]);
+    expect(Array.from(window.data)).toEqual(Array.from(reference.data));
+  });
+});

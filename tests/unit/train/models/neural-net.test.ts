@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runTraining } from "@/lib/train/run-training";
 import { modelDocumentSchema, type ModelDocument } from "@/lib/train/model-document";
 import { predictFromDocument } from "@/lib/train/predict";
-import { buildLayerNet } from "@/lib/train/models/neural-net";
+import { buildLayerNet, sequenceShaper } from "@/lib/train/models/neural-net";
 import { buildFeatureLayout } from "@/lib/train/feature-layout";
 import { trainingConfigSchema, type ModelResult } from "@/lib/train/training-config";
 import { createSeededRandom } from "@/lib/train/seeded-random";
@@ -73,6 +73,23 @@ describe("neural nets", () => {
     expect(model.inputs[0].shape).toEqual([null, 12, 1]);
     const last = model.getWeights().at(-2)!;
     expect(Array.from(last.dataSync()).every((v) => v === 0)).toBe(true);
+  });
+
+  it("puts window-form time features on their step and repeats reference-time ones", () => {
+    const config = trainingConfigSchema.parse({
+      version: 1,
+      inputs: [{ file: "s.csv", column: "v", startHours: -1, endHours: 0 }],
+      outputs: [{ file: "s.csv", column: "v", startHours: 1, endHours: 1 }],
+      steps: { inputSteps: 2, outputSteps: 1, stepMinutes: 60 },
+      timeFeatures: { day: true, holidays: { country: "DE" }, form: "window" },
+      models: [{ kind: "lstm" }],
+    });
+    const layout = buildFeatureLayout(config);
+    // row: v@-1h, v@0h, d_sin@-1h, d_cos@-1h, d_sin@0h, d_cos@0h, h
+    const row = { rows: 1, cols: 7, data: Float64Array.from([10, 11, 0.1, 0.2, 0.3, 0.4, 1]) };
+    const sequence = sequenceShaper(layout)(row);
+    expect(sequence.shape).toEqual([1, 2, 4]);
+    expect(Array.from(sequence.dataSync())).toEqual([10, 0.1, 0.2, 1, 11, 0.3, 0.4, 1].map((v) => Math.fround(v)));
   });
 
   it("can be cancelled", async () => {
