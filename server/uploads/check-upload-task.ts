@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { detectEncoding } from "@/lib/ingest/detect-encoding";
-import { sniffDelimiter } from "@/lib/uploads/sniff-delimiter";
+import { detectDelimiter } from "@/lib/ingest/detect-delimiter";
+import { IngestError } from "@/lib/ingest/ingest-error";
+import { decodeHead } from "@/lib/ingest/read-head";
 import type { Task } from "@/server/jobs/task-types";
-import { refuseContent } from "./accepted-files";
 import { uploadStore } from "./upload-store";
 
 const HEAD_BYTES = 64 * 1024;
@@ -14,7 +14,7 @@ export interface UploadCheck {
   lineCount: number;
   sha256: string;
   encoding: string;
-  delimiter: string | null;
+  delimiter: string;
 }
 
 /** Reads the whole uploaded file once: size, lines, SHA-256, and a first sniff of encoding and delimiter. */
@@ -40,18 +40,19 @@ export const checkUploadTask: Task = async (payload, report) => {
     lastByte = chunk[chunk.length - 1];
     report({ stage: "checking", progress: expectedBytes > 0 ? sizeBytes / expectedBytes : 0, message: `${sizeBytes} bytes read` });
   }
-  if (sizeBytes === 0) return { ok: false, userMessage: "The file is empty." };
-  const sample = head.subarray(0, headLength);
-  const refusal = refuseContent(sample);
-  if (refusal) return { ok: false, userMessage: refusal };
-  const { encoding, bomLength } = detectEncoding(sample);
-  const text = new TextDecoder(encoding).decode(sample.subarray(bomLength));
+  let decoded;
+  try {
+    decoded = decodeHead(head.subarray(0, headLength));
+  } catch (error) {
+    if (error instanceof IngestError) return { ok: false, userMessage: `${error.message[0].toUpperCase()}${error.message.slice(1)}.` };
+    throw error;
+  }
   const check: UploadCheck = {
     sizeBytes,
     lineCount: newlines + (lastByte === NEWLINE ? 0 : 1),
     sha256: hash.digest("hex"),
-    encoding,
-    delimiter: sniffDelimiter(text),
+    encoding: decoded.encoding,
+    delimiter: detectDelimiter(decoded.sample, '"', sizeBytes <= HEAD_BYTES),
   };
   return { ok: true, result: check };
 };
