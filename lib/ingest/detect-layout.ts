@@ -139,6 +139,9 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
 
   const cells = dataRecords.slice(0, MAX_NUMBER_SAMPLE_RECORDS).flatMap((record) => valueColumns.map((c) => record.fields[c] ?? ""));
   const detectedNumbers = detectNumberFormat(cells, delimiter);
+  const decimal = options.decimal ?? detectedNumbers.decimal;
+  // A decimal mark chosen by the user wins over a detected thousands separator that is the same character.
+  const thousands = options.thousands ?? (detectedNumbers.thousands === decimal ? "" : detectedNumbers.thousands);
   const notes: string[] = [];
   if (time.ambiguity) notes.push(time.ambiguity.message);
   if (rows.headerIndex === null) notes.push("no header row: the columns are named column1, column2, …");
@@ -147,8 +150,8 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
     encoding: options.encoding ?? input.encoding ?? "utf-8",
     delimiter,
     quote,
-    decimal: options.decimal ?? detectedNumbers.decimal,
-    thousands: options.thousands ?? detectedNumbers.thousands,
+    decimal,
+    thousands,
     skipLines: rows.skipLines,
     headerRow: rows.headerIndex !== null,
     unitsRow: rows.unitsIndex !== null,

@@ -80,6 +80,11 @@ describe("detectLayout", () => {
     expect(detect(text, { timeFormat: "%Y-%m-%d %H:%M" }).time).toMatchObject({ columns: [1], format: "%Y-%m-%d %H:%M" });
   });
 
+  it("drops a detected thousands separator that is the decimal mark the user chose", () => {
+    const layout = detect("t;v\n2024-01-01;1,234.5\n2024-01-02;2,000.25\n", { decimal: "," });
+    expect(layout).toMatchObject({ decimal: ",", thousands: "" });
+  });
+
   it("makes duplicate names unique", () => {
     expect(detect("t,v,v\n2024-01-01,1,2\n2024-01-02,1,2\n").columns.map((c) => c.name)).toEqual(["t", "v", "v_2"]);
   });
