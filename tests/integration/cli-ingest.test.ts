@@ -129,10 +129,13 @@ describe("ingest CLI on bad input", () => {
     expect(readdirSync(dir).filter((entry) => entry.includes(".partial"))).toEqual([]);
   });
 
-  it("a missing input file or missing --out is a one-line error", () => {
+  it("a missing input file, an unwritable output or a missing --out is a one-line error", () => {
     const missing = ingest(file("nope.csv"), "--out", file("nope.out.csv"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^chronoframe ingest: cannot read .*nope\.csv: ENOENT\n$/);
+    const unwritable = ingest(path.join(SAMPLES, "us-12h.csv"), "--out", file("no-such-dir/out.csv"));
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^chronoframe ingest: cannot write .*out\.csv: ENOENT\n$/);
     const usage = ingest(file("nope.csv"));
     expect(usage.code).toBe(1);
     expect(usage.stderr).toMatch(/^chronoframe ingest: usage: ingest IN --out OUT\.csv/);

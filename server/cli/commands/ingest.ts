@@ -67,7 +67,11 @@ export async function run(argv: string[]): Promise<void> {
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as ImportOptions;
   const { frame, layout, report } = await ingestFile(positionals[0], given);
-  await writeOutputAtomically(values.out, formatNormalisedCsv(frame));
+  try {
+    await writeOutputAtomically(values.out, formatNormalisedCsv(frame));
+  } catch (error) {
+    throw new CliError(`cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
   const time = layout.time.format || layout.time.kind;
   const zone = layout.time.hasOffset ? "offsets in the file" : (layout.timezone ?? "UTC");
   process.stderr.write(`${summariseReport(report)}\n`);
