@@ -9,9 +9,11 @@ const DMY_DATES = ["%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%y", "%d/%m/%y", "
 const MDY_DATES = ["%m/%d/%Y", "%m-%d-%Y", "%m/%d/%y", "%m-%d-%y"];
 const NAMED_DATES = ["%d-%b-%Y", "%d %b %Y", "%d. %b %Y", "%d.%b.%Y", "%b %d %Y", "%b %d, %Y", "%Y-%b-%d", "%d-%b-%y", "%d/%b/%Y", "%a, %d %b %Y", "%a %b %d %Y"];
 const COMPACT_DATES = ["%Y%m%d"];
+/** Monthly values (energy reports): the first of the month. */
+const MONTHS = ["%Y-%m", "%m/%Y", "%m.%Y", "%b %Y"];
 
 export const TIME_ONLY_FORMATS = ["%H:%M:%S.%f", "%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"];
-export const DATE_ONLY_FORMATS = [...YMD_DATES, ...DMY_DATES, ...MDY_DATES, ...NAMED_DATES, ...COMPACT_DATES];
+export const DATE_ONLY_FORMATS = [...YMD_DATES, ...DMY_DATES, ...MDY_DATES, ...NAMED_DATES, ...COMPACT_DATES, ...MONTHS];
 
 function withTimes(dates: string[], separators: string[]): string[] {
   return dates.flatMap((date) => separators.flatMap((separator) => TIME_ONLY_FORMATS.map((time) => date + separator + time)));

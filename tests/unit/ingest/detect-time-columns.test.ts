@@ -41,8 +41,8 @@ describe("detectTimeColumns", () => {
     expect(sampleTimeReader(time)(["1704067200000", "1"])).toBe(Date.UTC(2024, 0, 1));
   });
 
-  it("does not take a value column of plain numbers for epoch values", () => {
-    const records = [["12.5", "3"], ["13.5", "4"]];
+  it("does not take a value column of plain numbers for epoch values or months", () => {
+    const records = [["12.5", "3"], ["3.1415", "4"], ["1.2", "5"]];
     expect(detectTimeColumns(records, 2, ["a", "b"], { monthFirst: false })).toBeNull();
   });
 
@@ -87,6 +87,9 @@ describe("detectTimeColumns on other real-world stamps", () => {
     ["2024-01-01T00:00:00.123456+01:00", "2024-01-01T00:00:01.5+01:00", Date.UTC(2023, 11, 31, 23) + 123.456],
     ["15-Jan-2024", "16-Jan-2024", Date.UTC(2024, 0, 15)],
     ["Jan 15 2024 1:00 PM", "Jan 16 2024 2:30 PM", Date.UTC(2024, 0, 15, 13)],
+    ["2024-01", "2024-02", Date.UTC(2024, 0, 1)],
+    ["03.2024", "04.2024", Date.UTC(2024, 2, 1)],
+    ["Mär 2024", "Apr 2024", Date.UTC(2024, 2, 1)],
   ])("reads %s", (first, second, expected) => {
     const time = detectTimeColumns([[first, "1"], [second, "2"]], 2, [], { monthFirst: false })!;
     expect(sampleTimeReader(time)([first])).toBeCloseTo(expected, 6);
