@@ -17,6 +17,8 @@ const SNIFF_BYTES = 4096;
 
 /** The user of each request being handled, for the tus hooks (they receive the same Request). */
 const requestUsers = new WeakMap<Request, SessionUser>();
+/** The upload row a creation request wrote, to take back if the store then fails to create the file. */
+const createdUploads = new WeakMap<Request, string>();
 
 function userOf(request: Request): SessionUser {
   const user = requestUsers.get(request);
@@ -48,7 +50,7 @@ function createTusServer(): Server {
           expiresAt: new Date(Date.now() + uploadExpiryMs),
         }),
       );
-      void publishUpload(upload.id);
+      createdUploads.set(request, upload.id);
       return {};
     },
     async onUploadFinish(request, upload) {
@@ -161,6 +163,12 @@ export async function handleUploadRequest(incoming: Request): Promise<Response> 
   }
   requestUsers.set(request, user);
   const response = await tusServer().handleWeb(request);
+  const createdId = createdUploads.get(request);
+  if (createdId) {
+    // The row is written before the store creates the file: keep both or neither.
+    if (response.status === 201) await publishUpload(createdId);
+    else await (await database()).asUser(user.id, (sql) => deleteUpload(sql, createdId));
+  }
   if (id && request.method === "DELETE" && response.status === 204) await forgetUpload(user, id);
   return response;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
@@ -214,6 +214,24 @@ describe("expiry of unfinished uploads", () => {
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect((await fetch(url, { method: "HEAD", headers: TUS })).status).toBe(410);
       expect((await patch(url, 100, csvBytes(100))).status).toBe(410);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("a store that cannot create the file", () => {
+  it("answers 500 without internals and leaves no upload row behind", async () => {
+    const server = await startAppServer();
+    const uploadsDir = path.join(server.dataDir, "files", "uploads");
+    try {
+      // A plain file where the upload folder should be: every file creation fails.
+      await rm(uploadsDir, { recursive: true, force: true });
+      await writeFile(uploadsDir, "not a folder");
+      const response = await create(server, 100, "broken.csv");
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe("The upload could not be stored. Try again.\n");
+      expect((await uploadsOf(server)).filter((upload) => upload.filename === "broken.csv")).toEqual([]);
     } finally {
       await server.stop();
     }
