@@ -10,6 +10,9 @@ async function main(): Promise<void> {
   if (settings.database.kind !== "postgres") {
     throw new Error("npm run worker needs DATABASE_URL: the embedded database belongs to the web process, which runs its own workers");
   }
+  if (settings.progress.kind !== "pusher") {
+    throw new Error("npm run worker needs the PUSHER_* variables: progress from another process reaches browsers through Pusher");
+  }
   const runner = new JobRunner(await database(), { threads: settings.workerThreads, handlers: jobHandlers });
   runner.start();
   process.stdout.write(`worker ${runner.workerId} running ${settings.workerThreads} thread(s)\n`);
