@@ -50,7 +50,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
   if (cloudAuth && !groups.database) {
     throw new ConfigError("Chronoframe configuration: Supabase auth needs the Supabase database: set DATABASE_URL");
   }
-  if (env.RUN_WORKERS_IN_WEB === "false" && !groups.progress) {
+  if (groups.database && env.RUN_WORKERS_IN_WEB === "false" && !groups.progress) {
     throw new ConfigError("Chronoframe configuration: workers in separate processes publish progress through Pusher: set the PUSHER_* variables, or leave RUN_WORKERS_IN_WEB unset");
   }
   if (cloudAuth && !env.CRON_SECRET) {

@@ -121,7 +121,11 @@ describe("loadConfig", () => {
   it("embedded mode always runs the workers in the web process (PGlite lives in one process)", () => {
     expect(load({ RUN_WORKERS_IN_WEB: "false" }).runWorkersInWeb).toBe(true);
     expect(load({ ...DATABASE }).runWorkersInWeb).toBe(true);
-    expect(load({ ...DATABASE, RUN_WORKERS_IN_WEB: "false" }).runWorkersInWeb).toBe(false);
+    expect(load({ ...DATABASE, ...PROGRESS, RUN_WORKERS_IN_WEB: "false" }).runWorkersInWeb).toBe(false);
+  });
+
+  it("workers in separate processes need Pusher: their progress cannot reach another process's SSE clients", () => {
+    expect(configError({ ...DATABASE, RUN_WORKERS_IN_WEB: "false" })).toMatch(/PUSHER_\*/);
   });
 
   it("the browser's half of the Pusher settings never carries the secret", () => {
