@@ -10,6 +10,7 @@ import { newerOf } from "@/lib/contracts/newer-upload-state";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDuration } from "@/lib/format/format-duration";
 import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate } from "@/lib/format/transfer-rate";
+import { DatasetImportButton } from "./dataset-import-button";
 import { useLiveChannel } from "./hooks/use-live-channel";
 import { LocalTime } from "./local-time";
 import { ProgressBar } from "./progress-bar";
@@ -233,7 +234,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     ...shownUploads.map((upload) => {
       const transfer = transferOf(upload.id);
       const live = transfer && transfer.state !== "done" && transfer.state !== "cancelled";
-      const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: null };
+      const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: upload.status === "ready" ? <DatasetImportButton upload={upload} /> : null };
       return { key: upload.id, name: upload.filename, size: upload.sizeBytes, created: upload.createdAt, message: (live ? transfer.error : null) ?? upload.message, ...cells };
     }),
   ];

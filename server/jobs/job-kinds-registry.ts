@@ -1,4 +1,6 @@
 import "server-only";
+import { importUploadHandler } from "@/server/ingest/import-upload-handler";
+import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { checkUploadHandler } from "@/server/uploads/check-upload-handler";
 import { CHECK_UPLOAD_JOB } from "@/server/uploads/job-kinds";
 import type { JobHandler } from "./job-handlers";
@@ -6,4 +8,5 @@ import type { JobHandler } from "./job-handlers";
 /** The main-thread handler of every job kind, by kind. */
 export const jobHandlers: Record<string, JobHandler> = {
   [CHECK_UPLOAD_JOB]: checkUploadHandler,
+  [IMPORT_UPLOAD_JOB]: importUploadHandler,
 };

@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState, useTransition } from "react";
+import { startImport } from "@/app/datasets/actions";
+import type { UploadView } from "@/lib/contracts/upload-view";
+import { ProgressBar } from "./progress-bar";
+
+const IMPORT_JOB = "import-upload";
+
+/**
+ * The import action of a ready upload: starts the import with the detected layout (naive
+ * times in the browser's zone), follows the job live through the upload's row, and links
+ * to the dataset when it is there.
+ */
+export function DatasetImportButton({ upload }: { upload: UploadView }) {
+  const t = useTranslations("datasets.import");
+  const [pending, startTransition] = useTransition();
+  const [started, setStarted] = useState<{ jobId: string; datasetId: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const job = upload.job?.kind === IMPORT_JOB ? upload.job : null;
+  const ours = job && started && job.id === started.jobId ? job : null;
+
+  const run = () =>
+    startTransition(async () => {
+      setError(null);
+      const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const result = await startImport(upload.id, { timezone, locale: navigator.language });
+      if (result.ok) setStarted({ jobId: result.jobId, datasetId: result.datasetId });
+      else setError(result.error);
+    });
+
+  const active = pending || (job && (job.status === "queued" || job.status === "running")) || (started && !ours);
+  return (
+    <div className="import-cell" data-testid="import-cell">
+      {active ? (
+        <ProgressBar
+          value={job?.status === "running" ? job.progress : 0}
+          label={t("progressLabel", { name: upload.filename })}
+          text={job && job.status === "running" ? `${t(`stage.${job.stage === "writing" ? "writing" : "parsing"}`)} · ${Math.round(job.progress * 100)}%${job.message ? ` · ${job.message}` : ""}` : t("queued")}
+        />
+      ) : (
+        <div className="actions">
+          {ours?.status === "succeeded" ? (
+            <Link className="button primary" href={`/datasets/${started!.datasetId}`} data-testid="open-dataset">
+              {t("open")}
+            </Link>
+          ) : null}
+          <button type="button" className="button" onClick={run} disabled={pending}>
+            {job?.status === "succeeded" || job?.status === "failed" ? t("again") : t("start")}
+          </button>
+        </div>
+      )}
+      {job?.status === "failed" && !active ? <div className="error-text">{job.message}</div> : null}
+      {error ? <div className="error-text">{error}</div> : null}
+    </div>
+  );
+}
