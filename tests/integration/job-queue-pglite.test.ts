@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe } from "vitest";
-import type { Database } from "@/server/db/database";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
+import { describe } from "vitest";
 import { describeJobQueue } from "../support/job-queue-spec";
+import { useMigratedDatabase } from "../support/migrated-database";
 
 describe("job queue on PGlite", () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openPgliteDatabase(null);
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  describeJobQueue(() => db, "queue-test");
+  describeJobQueue(useMigratedDatabase("pglite").db, "queue-test");
 });
