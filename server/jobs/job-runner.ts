@@ -69,10 +69,13 @@ export class JobRunner {
         while (!this.stopped && this.running.size < this.options.threads) {
           const job = await this.db.asService((sql) => claimJob(sql, this.workerId, kinds));
           if (!job) break;
-          const execution = this.execute(job).finally(() => {
-            this.running.delete(execution);
-            this.notify();
-          });
+          const execution = this.execute(job)
+            // A database failure mid-job leaves it running; its lease expires and the sweep retries it.
+            .catch((error: unknown) => console.error(`job ${job.id} (${job.kind}):`, error))
+            .finally(() => {
+              this.running.delete(execution);
+              this.notify();
+            });
           this.running.add(execution);
         }
       } catch (error) {
