@@ -22,14 +22,38 @@ export interface ImportResult {
 
 /** Bytes of the head used for detection. */
 export const HEAD_BYTES = 64 * 1024;
+/** Lines the sample should hold at least; very wide files read a longer head for them. */
+const MIN_SAMPLE_LINES = 20;
+const MAX_HEAD_BYTES = 8 * 1024 * 1024;
 const MAX_RESTARTS = 2;
+
+/** Length of the sample: the first HEAD_BYTES, or up to the end of line MIN_SAMPLE_LINES when that lies further. */
+function sampleLength(head: Uint8Array): number {
+  let lines = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== 0x0a) continue;
+    if (++lines === MIN_SAMPLE_LINES) return Math.max(Math.min(HEAD_BYTES, head.length), i + 1);
+  }
+  return head.length;
+}
+
+function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
+}
 
 async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChunksOptions): Promise<ImportResult> {
   const pending: Uint8Array[] = [];
   let headLength = 0;
   const iterator = chunks[Symbol.asyncIterator]();
   let done = false;
-  while (headLength < HEAD_BYTES) {
+  let head = new Uint8Array();
+  while (!done && headLength < MAX_HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
@@ -37,15 +61,14 @@ async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChu
     }
     pending.push(next.value);
     headLength += next.value.length;
+    if (headLength < HEAD_BYTES) continue;
+    head = concatenate(pending, headLength);
+    if (sampleLength(head) < head.length) break;
   }
-  const joined = new Uint8Array(headLength);
-  let offset = 0;
-  for (const chunk of pending) {
-    joined.set(chunk, offset);
-    offset += chunk.length;
-  }
-  const complete = done && headLength <= HEAD_BYTES;
-  const { encoding, sample } = decodeHead(complete ? joined : joined.subarray(0, HEAD_BYTES), settings.options?.encoding);
+  if (head.length !== headLength) head = concatenate(pending, headLength);
+  const length = sampleLength(head);
+  const complete = done && length === head.length;
+  const { encoding, sample } = decodeHead(head.subarray(0, length), settings.options?.encoding);
   const layout = detectLayout(sample, { encoding, complete, options: settings.options, limits: settings.limits });
   const importer = new StreamingImporter(layout, { limits: settings.limits, onProgress: settings.onProgress });
   for (const chunk of pending) importer.push(chunk);

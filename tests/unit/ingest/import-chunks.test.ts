@@ -58,6 +58,18 @@ describe("importChunks", () => {
     }
   });
 
+  it("reads a longer head for very wide files, so that detection sees enough lines", async () => {
+    const columns = 1500;
+    const header = ["time", ...Array.from({ length: columns }, (_, c) => `sensor_${c}`)].join(";");
+    const rows = Array.from({ length: 30 }, (_, r) => [`2024-01-${String(r + 1).padStart(2, "0")} 00:00`, ...Array.from({ length: columns }, (_, c) => `${r},${c}`)].join(";"));
+    const bytes = encode([header, ...rows].join("\n") + "\n");
+    expect(bytes.length / 31).toBeGreaterThan(HEAD_BYTES / 8);
+    const { frame, layout } = await importBytes(bytes, {}, 16 * 1024);
+    expect(layout.headerRow).toBe(true);
+    expect(frame.columns).toHaveLength(columns);
+    expect(frame.columns[1499].values[29]).toBe(29.1499);
+  });
+
   it("starts over as Windows-1252 when invalid UTF-8 appears after the head", async () => {
     const text = longGermanFile("10.01.2024 00:00:00;7,5\n");
     const head = encode(text);
