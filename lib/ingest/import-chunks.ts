@@ -52,7 +52,7 @@ async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChu
   let headLength = 0;
   const iterator = chunks[Symbol.asyncIterator]();
   let done = false;
-  let head = new Uint8Array();
+  let head: Uint8Array = new Uint8Array();
   while (!done && headLength < MAX_HEAD_BYTES) {
     const next = await iterator.next();
     if (next.done) {
