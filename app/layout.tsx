@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/nav-links";
 import { currentUser } from "@/server/auth/current-user";
@@ -22,9 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <header className="shell-header">
-            <a className="brand" href="/datasets">
+            <Link className="brand" href="/datasets">
               Chronoframe <small>{t("tagline")}</small>
-            </a>
+            </Link>
             {user ? (
               <NavLinks
                 links={[

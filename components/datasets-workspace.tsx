@@ -11,6 +11,7 @@ import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDuration } from "@/lib/format/format-duration";
 import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate } from "@/lib/format/transfer-rate";
 import { DatasetImportButton } from "./dataset-import-button";
+import { DatasetList } from "./dataset-list";
 import { useLiveChannel } from "./hooks/use-live-channel";
 import { LocalTime } from "./local-time";
 import { ProgressBar } from "./progress-bar";
@@ -314,6 +315,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
           </table>
         )}
       </div>
+      <DatasetList refreshKey={uploads.map((upload) => (upload.job?.kind === "import-upload" && upload.job.status === "succeeded" ? upload.job.id : "")).join()} />
     </>
   );
 }

@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+
+// A German user: naive local times of the logger are Berlin time, shown back in Berlin time.
+test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
+
+test("upload the German logger export, import it, explore the dataset and download it for Excel", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles(SAMPLE);
+  const row = page.locator('tr[data-file-row="building-logger-de.csv"]');
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+
+  await row.getByRole("button", { name: "Import" }).click();
+  const open = row.getByTestId("open-dataset");
+  await expect(open).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-testid="dataset-list"] tr[data-dataset-row="building-logger-de.csv"]')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("01-imported.png"), fullPage: true });
+
+  await open.click();
+  await expect(page.getByTestId("dataset-name")).toHaveText("building-logger-de.csv");
+  await expect(page.getByTestId("time-step")).toContainText("15 min");
+  await expect(page.getByTestId("import-report")).toContainText("480 of 480 rows imported");
+  await expect(page.getByTestId("column-stats")).toContainText("Außentemperatur");
+  await expect(page.getByTestId("column-stats")).toContainText("°C");
+  // The chart draws a line per chosen column.
+  const chart = page.getByTestId("series-chart");
+  await expect(chart.locator("svg path[fill='none']").first()).toBeVisible();
+  // The table's first row is the file's first line, in Berlin time.
+  const table = page.getByTestId("rows-table");
+  await expect(table).toContainText("Rows 1–50 of 480");
+  await expect(table.locator("tbody tr").first()).toContainText("01:00:00");
+  await expect(table.locator("tbody tr").first()).toContainText("2.57");
+  await page.screenshot({ path: testInfo.outputPath("02-dataset.png"), fullPage: true });
+
+  // Next page of the table.
+  await table.getByRole("button", { name: "Next" }).click();
+  await expect(table).toContainText("Rows 51–100 of 480");
+
+  // Drag across the chart: zoom into that range, then reset.
+  const drag = page.getByTestId("chart-drag");
+  await drag.scrollIntoViewIfNeeded();
+  const box = (await drag.boundingBox())!;
+  const seriesRequest = page.waitForRequest((request) => request.url().includes("/series?") && request.url().includes("from="));
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await seriesRequest;
+  await expect(page.getByTestId("reset-zoom")).toBeEnabled();
+  await page.screenshot({ path: testInfo.outputPath("03-zoomed.png"), fullPage: true });
+  await page.getByTestId("reset-zoom").click();
+  await expect(page.getByTestId("reset-zoom")).toBeDisabled();
+
+  // The German Excel CSV: BOM, semicolons, decimal comma, Berlin time, the units row.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-excel-de").click()]);
+  expect(download.suggestedFilename()).toBe("building-logger-de-excel-de.csv");
+  const text = await readFile((await download.path())!, "utf8");
+  expect(text.startsWith("\uFEFFZeitstempel;Außentemperatur;Wärmeleistung\r\n;°C;kW\r\n")).toBe(true);
+  expect(text).toContain("\r\n29.03.2024 01:00:00;2,57;37,24\r\n");
+  expect(text).toContain("\r\n31.03.2024 01:45:00;1,69;37,25\r\n31.03.2024 03:00:00;2,27;34,72\r\n");
+});
+
+test("another id or a malformed one is a 404, not an error", async ({ page }) => {
+  expect((await page.goto("/datasets/00000000-0000-4000-8000-00000000abcd"))?.status()).toBe(404);
+  expect((await page.goto("/datasets/not-a-uuid"))?.status()).toBe(404);
+  const api = await page.request.get("/api/datasets/not-a-uuid/rows");
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ error: "Dataset not found." });
+});
