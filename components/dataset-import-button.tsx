@@ -47,6 +47,9 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
               {t("open")}
             </Link>
           ) : null}
+          <Link className="button" href={`/datasets/${upload.id}/import`} data-testid="review-import">
+            {t("review")}
+          </Link>
           <button type="button" className="button" onClick={run} disabled={pending}>
             {job?.status === "succeeded" || job?.status === "failed" ? t("again") : t("start")}
           </button>

@@ -72,3 +72,34 @@ test("another id or a malformed one is a 404, not an error", async ({ page }) =>
   expect(api.status()).toBe(404);
   expect(await api.json()).toEqual({ error: "Dataset not found." });
 });
+
+test("the import wizard shows what was detected beside raw and parsed rows, follows a change, and ends on the dataset", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles({ name: "wizard-de.csv", mimeType: "text/csv", buffer: await readFile(SAMPLE) });
+  const row = page.locator('tr[data-file-row="wizard-de.csv"]');
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await row.getByTestId("review-import").click();
+
+  await expect(page.getByTestId("delimiter")).toHaveValue(";");
+  await expect(page.getByTestId("decimal")).toHaveValue(",");
+  await expect(page.getByTestId("time-format")).toHaveValue("%d.%m.%Y %H:%M:%S");
+  await expect(page.getByTestId("units-row")).toBeChecked();
+  await expect(page.getByTestId("timezone")).toHaveValue("Europe/Berlin");
+  await expect(page.getByTestId("raw-lines")).toContainText("29.03.2024 01:00:00;2,57;37,24");
+  const parsed = page.getByTestId("parsed-preview");
+  await expect(parsed.locator("tbody tr").first()).toContainText("2.57");
+  await page.screenshot({ path: testInfo.outputPath("04-wizard.png"), fullPage: true });
+
+  // A wrong decimal mark shows at once in the preview.
+  await page.getByTestId("decimal").selectOption(".");
+  await expect(page.getByTestId("wizard-error")).toContainText("no value column holds numbers");
+  await expect(page.getByTestId("wizard-import")).toBeDisabled();
+  await page.getByTestId("decimal").selectOption(",");
+  await expect(parsed.locator("tbody tr").first()).toContainText("2.57");
+
+  await page.getByTestId("wizard-import").click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/, { timeout: 90_000 });
+  await expect(page.getByTestId("time-step")).toContainText("15 min");
+});
