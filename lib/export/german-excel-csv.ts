@@ -9,6 +9,7 @@ export function formatGermanNumber(v: number): string {
 
 const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 const BLOCK_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
 
 /**
  * UTC instants as `DD.MM.YYYY HH:MM:SS` wall-clock time in an IANA zone. The zone's offset is
@@ -46,11 +47,26 @@ export class GermanLocalTimeFormatter {
     return this.offset;
   }
 
+  private day = NaN;
+  private prefix = "";
+
+  /** The date part is made once per local day, the time of day from lookup tables. */
   format(t: number): string {
-    const local = new Date(t + this.offsetAt(t));
-    const ms = local.getUTCMilliseconds();
-    const year = local.getUTCFullYear();
-    const text = `${TWO[local.getUTCDate()]}.${TWO[local.getUTCMonth() + 1]}.${year} ${TWO[local.getUTCHours()]}:${TWO[local.getUTCMinutes()]}:${TWO[local.getUTCSeconds()]}`;
+    const local = t + this.offsetAt(t);
+    const day = Math.floor(local / DAY_MS);
+    if (day !== this.day) {
+      this.day = day;
+      const date = new Date(day * DAY_MS);
+      this.prefix = `${TWO[date.getUTCDate()]}.${TWO[date.getUTCMonth() + 1]}.${date.getUTCFullYear()} `;
+    }
+    let rest = local - day * DAY_MS;
+    const ms = Math.floor(rest % 1000);
+    rest = Math.floor(rest / 1000);
+    const seconds = rest % 60;
+    rest = (rest - seconds) / 60;
+    const minutes = rest % 60;
+    const hours = (rest - minutes) / 60;
+    const text = `${this.prefix}${TWO[hours]}:${TWO[minutes]}:${TWO[seconds]}`;
     return ms === 0 ? text : `${text},${String(ms).padStart(3, "0")}`;
   }
 }
