@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { startImport } from "@/app/datasets/actions";
 import type { UploadView } from "@/lib/contracts/upload-view";
+import { formatDuration } from "@/lib/format/format-duration";
 import { ProgressBar } from "./progress-bar";
 
 const IMPORT_JOB = "import-upload";
@@ -21,6 +22,27 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
   const [error, setError] = useState<string | null>(null);
   const job = upload.job?.kind === IMPORT_JOB ? upload.job : null;
   const ours = job && started && job.id === started.jobId ? job : null;
+  const first = useRef<{ jobId: string; at: number; progress: number } | null>(null);
+  const [left, setLeft] = useState<string | null>(null);
+
+  // Time left from the progress made since this page first saw the job running.
+  const running = job?.status === "running" ? job : null;
+  useEffect(() => {
+    if (!running) {
+      first.current = null;
+      return;
+    }
+    const now = performance.now();
+    if (first.current?.jobId !== running.id) {
+      first.current = { jobId: running.id, at: now, progress: running.progress };
+      return;
+    }
+    const made = running.progress - first.current.progress;
+    const seconds = (now - first.current.at) / 1000;
+    const estimate = made > 0.01 && seconds > 1 ? formatDuration((seconds / made) * (1 - running.progress)) : null;
+    const timer = setTimeout(() => setLeft(estimate), 0);
+    return () => clearTimeout(timer);
+  }, [running?.id, running?.progress, running]);
 
   const run = () =>
     startTransition(async () => {
@@ -38,7 +60,7 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
         <ProgressBar
           value={job?.status === "running" ? job.progress : 0}
           label={t("progressLabel", { name: upload.filename })}
-          text={job && job.status === "running" ? `${t(`stage.${job.stage === "writing" ? "writing" : "parsing"}`)} · ${Math.round(job.progress * 100)}%${job.message ? ` · ${job.message}` : ""}` : t("queued")}
+          text={job && job.status === "running" ? `${t(`stage.${job.stage === "writing" ? "writing" : "parsing"}`)} · ${Math.round(job.progress * 100)}%${job.message ? ` · ${job.message}` : ""}${left ? ` · ${t("left", { left })}` : ""}` : t("queued")}
         />
       ) : (
         <div className="actions">

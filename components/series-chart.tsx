@@ -12,6 +12,40 @@ const MIN_DRAG_PX = 6;
 
 type Range = { from: number; to: number };
 
+/** The value of each series nearest to `time` (missing when the nearest point is a break). */
+function nearest(points: [number, number | null][], time: number): [number, number | null] | null {
+  if (points.length === 0) return null;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (points[mid][0] < time) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = points[Math.max(0, lo - 1)];
+  const after = points[lo];
+  return Math.abs(before[0] - time) <= Math.abs(after[0] - time) ? before : after;
+}
+
+function HoverReadout({ x, time, width, data, colorOf }: { x: number; time: number; width: number; data: SeriesResponse; colorOf: (name: string) => string }) {
+  const rows = data.series.map((one) => ({ one, point: nearest(one.points, time) }));
+  const at = rows.find((row) => row.point)?.point?.[0] ?? time;
+  return (
+    <>
+      <div className="chart-cursor" style={{ left: x }} />
+      <div className="chart-readout" style={x > width / 2 ? { right: width - x + 10 } : { left: x + 10 }}>
+        <div className="muted">{new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}</div>
+        {rows.map(({ one, point }) => (
+          <div key={one.name}>
+            <span className="swatch" style={{ background: colorOf(one.name) }} /> {one.name}: <strong>{point && point[1] !== null ? point[1].toLocaleString(undefined, { maximumFractionDigits: 4 }) : "–"}</strong>
+            {one.unit ? ` ${one.unit}` : ""}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
 function tickText(date: Date, span: number): string {
   if (span > 12 * 86_400_000) return date.toLocaleDateString(undefined, { day: "2-digit", month: "2-digit", year: "2-digit" });
   if (span > 2 * 86_400_000) return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit" });
@@ -34,6 +68,7 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+  const [hover, setHover] = useState<number | null>(null);
 
   useEffect(() => {
     const element = box.current;
@@ -151,7 +186,9 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
               }}
               onPointerMove={(event) => {
                 if (drag) setDrag({ ...drag, to: plotX(event) });
+                else setHover(plotX(event));
               }}
+              onPointerLeave={() => setHover(null)}
               onPointerUp={() => {
                 if (drag && Math.abs(drag.to - drag.from) >= MIN_DRAG_PX) {
                   const a = toTime(Math.min(drag.from, drag.to));
@@ -164,6 +201,7 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
               data-testid="chart-drag"
             >
               {drag ? <div className="chart-selection" style={{ left: Math.max(0, Math.min(drag.from, drag.to)), width: Math.abs(drag.to - drag.from) }} /> : null}
+              {!drag && hover !== null && data ? <HoverReadout x={hover} time={toTime(hover)} width={innerWidth} data={data} colorOf={colorOf} /> : null}
             </div>
           </>
         ) : (

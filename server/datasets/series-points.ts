@@ -32,8 +32,9 @@ export class UnknownColumnError extends Error {}
 /**
  * Chart points for the chosen columns over [from, to]: LTTB keeps about `points` of them
  * per column (all of them when the range holds fewer), values as they are. Wherever the
- * kept points skip over a missing value or a time gap longer than two steps, a null point
- * breaks the line.
+ * kept points skip over missing values or a time gap longer than two steps that spans at
+ * least two pixels' worth of time, a null point breaks the line (at full detail every
+ * missing value is a break; in an overview only the gaps one can see).
  */
 export function seriesPoints(
   frame: Frame,
@@ -51,15 +52,21 @@ export function seriesPoints(
   const hi = request.to === undefined ? time.length : upperBound(time, request.to);
   const x = time.subarray(lo, Math.max(lo, hi));
   const gapLimit = stepMinutes ? 2 * stepMinutes * 60_000 : Infinity;
-  const timeBreaks = new Uint8Array(x.length);
-  for (let i = 1; i < x.length; i++) if (x[i] - x[i - 1] > gapLimit) timeBreaks[i] = 1;
+  // A break is drawn where it would be visible: at least two pixels' worth of time.
+  const visible = x.length > 1 ? (2 * (x[x.length - 1] - x[0])) / request.points : 0;
   const breaks = new Int32Array(x.length);
   const series = chosen.map((column) => {
     const y = column.values.subarray(lo, Math.max(lo, hi));
     let running = 0;
+    let previous = -1;
     for (let i = 0; i < y.length; i++) {
-      if (y[i] !== y[i] || timeBreaks[i]) running++;
+      if (y[i] !== y[i]) continue;
+      if (previous >= 0) {
+        const span = x[i] - x[previous];
+        if ((i - previous > 1 || span > gapLimit) && span >= visible) running++;
+      }
       breaks[i] = running;
+      previous = i;
     }
     const picked = lttbIndices(x, y, request.points);
     const points: [number, number | null][] = [];
