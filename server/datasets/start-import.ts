@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { StartImportResult } from "@/lib/contracts/dataset-import";
 import type { ImportOptions } from "@/lib/ingest/import-options";
 import type { SessionUser } from "@/server/auth/session-user";
+import { config } from "@/server/config";
 import { database } from "@/server/db";
 import { enqueueJob } from "@/server/jobs/job-queue";
 import { notifyJobRunner } from "@/server/jobs/runner-instance";
@@ -15,6 +16,7 @@ import { findUploadView } from "@/server/uploads/upload-records";
  * upload does not exist here). One import of an upload runs at a time.
  */
 export async function startImportJob(user: SessionUser, uploadId: string, options: ImportOptions): Promise<StartImportResult> {
+  if (config().storage.kind === "s3") return { ok: false, error: "Importing needs dataset storage, which this deployment (S3) does not offer yet." };
   const db = await database();
   const datasetId = randomUUID();
   const outcome = await db.asUser(user.id, async (sql): Promise<StartImportResult> => {
