@@ -36,6 +36,10 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
     paths: ["/api/uploads", `/api/uploads/${SOME_UUID}`],
     guard: { kind: "session" },
   },
+  "app/api/datasets/route.ts": { methods: ["GET"], paths: ["/api/datasets"], guard: { kind: "session" } },
+  "app/api/datasets/[datasetId]/rows/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/rows`], guard: { kind: "session" } },
+  "app/api/datasets/[datasetId]/series/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/series`], guard: { kind: "session" } },
+  "app/api/datasets/[datasetId]/download/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/download?format=arrow`], guard: { kind: "session" } },
   "app/api/health/route.ts": {
     methods: ["GET"],
     paths: ["/api/health"],
@@ -57,6 +61,8 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
 const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/page.tsx": { path: "/", public: false },
   "app/datasets/page.tsx": { path: "/datasets", public: false },
+  "app/datasets/[datasetId]/page.tsx": { path: `/datasets/${SOME_UUID}`, public: false },
+  "app/datasets/[datasetId]/import/page.tsx": { path: `/datasets/${SOME_UUID}/import`, public: false },
   "app/analyses/page.tsx": { path: "/analyses", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
   "app/update-password/page.tsx": { path: "/update-password", public: false },
@@ -66,7 +72,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/datasets/actions.ts#startImport", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -284,6 +290,22 @@ describe("no server action does anything harmful without a session", () => {
     expect(direct.status).toBe(200);
     expect(direct.redirect).toBe("/sign-in?next=/update-password");
     expect(auth.requests.filter((entry) => entry.path === "/auth/v1/user").length).toBe(before);
+  });
+
+  // Only protected pages carry startImport: the proxy turns the visitor away before it runs;
+  // posted from a public page it is not there to run. Either way no job is queued.
+  it("startImport: redirects to sign-in from the pages that carry it, runs nowhere else, queues nothing", async () => {
+    const startImport = manifestActions.get("app/datasets/actions.ts#startImport")!;
+    for (const page of ["/datasets", `/datasets/${SOME_UUID}/import`]) {
+      const viaPage = await postServerAction(app.url, page, startImport, "none");
+      expect(viaPage.status).toBe(307);
+      expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent(page)}`);
+    }
+    const direct = await postServerAction(app.url, "/sign-in", startImport, "none");
+    expect(direct.body).not.toContain('"ok":true');
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    expect(await db.asService((sql) => sql.query("select id from jobs"))).toEqual([]);
+    await db.close();
   });
 
   it("signOut: redirects to sign-in and logs nobody out", async () => {
