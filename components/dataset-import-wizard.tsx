@@ -77,7 +77,7 @@ export function DatasetImportWizard({ uploadId, headBase64, complete }: { upload
   const detection = useMemo(() => detect(head, complete, choices), [head, complete, choices]);
   const layout = detection.layout;
   const set = (patch: Partial<ImportOptions>) => setChoices((current) => ({ ...current, ...patch }));
-  const rawLines = detection.sample.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).slice(0, RAW_LINES);
+  const rawLines = detection.sample.replace(/^\uFEFF/, "").replace(/(\r\n|\n|\r)$/, "").split(/\r\n|\n|\r/).slice(0, RAW_LINES);
 
   // Follow the started job until the dataset exists, then open it.
   useEffect(() => {
@@ -129,9 +129,22 @@ export function DatasetImportWizard({ uploadId, headBase64, complete }: { upload
         {layout?.time.ambiguity ? (
           <div className="notice" data-testid="ambiguity">
             <strong>{t("ambiguous")}</strong> {layout.time.ambiguity.message}
+            <div className="actions ambiguity-choices">
+              {layout.time.ambiguity.alternatives.map((format) => (
+                <button
+                  key={format}
+                  type="button"
+                  className={format === layout.time.format ? "button primary" : "button"}
+                  onClick={() => set({ timeFormat: format })}
+                  aria-pressed={format === layout.time.format}
+                >
+                  {t("readAs", { format })}
+                </button>
+              ))}
+            </div>
           </div>
         ) : null}
-        {layout?.notes.map((note) => (
+        {layout?.notes.filter((note) => note !== layout.time.ambiguity?.message).map((note) => (
           <p key={note} className="notice">
             {note}
           </p>

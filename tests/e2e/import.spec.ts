@@ -103,3 +103,24 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
   await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/, { timeout: 90_000 });
   await expect(page.getByTestId("time-step")).toContainText("15 min");
 });
+
+test("the wizard says plainly when every date fits both orders, and the other reading is one click away", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const rows = Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, "0")}/04/2024 10:00;${i},5`).join("\n");
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles({ name: "ambiguous.csv", mimeType: "text/csv", buffer: Buffer.from(`Datum;Wert\n${rows}\n`) });
+  const row = page.locator('tr[data-file-row="ambiguous.csv"]');
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await row.getByTestId("review-import").click();
+  await expect(page.getByTestId("ambiguity")).toContainText("3rd of April or the 4th of March");
+  await page.screenshot({ path: testInfo.outputPath("05-ambiguous.png"), fullPage: true });
+  // An English browser reads month first (January 4th); the day-first reading is offered.
+  const first = page.getByTestId("parsed-preview").locator("tbody tr").first();
+  await expect(first).toContainText("01/04/2024");
+  await page.getByTestId("ambiguity").getByRole("button", { name: "Read as %d/%m/%Y %H:%M" }).click();
+  await expect(page.getByTestId("time-format")).toHaveValue("%d/%m/%Y %H:%M");
+  // Chosen, it is no longer a guess: April 1st.
+  await expect(page.getByTestId("ambiguity")).toHaveCount(0);
+  await expect(first).toContainText("04/01/2024");
+});
