@@ -168,7 +168,9 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
               axisBottom={{ tickValues: Math.max(2, Math.floor(innerWidth / 110)), format: (value: Date) => tickText(value, span), tickPadding: 6 }}
               axisLeft={{ tickValues: 6, tickPadding: 6 }}
               colors={(one) => colorOf(String(data?.series[series.findIndex((s) => s.id === one.id)]?.name ?? ""))}
-              enablePoints={false}
+              // Sparse data (or isolated values between breaks) is drawn as points too.
+              enablePoints={series.some((one) => one.data.length < innerWidth / 6)}
+              pointSize={5}
               enableGridX={false}
               lineWidth={1.5}
               isInteractive={false}

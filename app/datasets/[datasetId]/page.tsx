@@ -146,13 +146,13 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
                 </p>
                 {report.skipped.map((group) => (
                   <div key={group.reason} className="report-group">
-                    <p className="warn-text">{t("report.skipped", { count: count.format(group.count), reason: group.reason })}</p>
+                    <p className="warn-text">{t("report.skipped", { count: group.count, reason: group.reason })}</p>
                     <Examples examples={group.examples} lineLabel={t("report.line")} />
                   </div>
                 ))}
                 {report.textCells.map((cells) => (
                   <div key={cells.column} className="report-group">
-                    <p className="warn-text">{t("report.textCells", { count: count.format(cells.count), column: cells.column })}</p>
+                    <p className="warn-text">{t("report.textCells", { count: cells.count, column: cells.column })}</p>
                     <Examples examples={cells.examples} lineLabel={t("report.line")} />
                   </div>
                 ))}
