@@ -4,7 +4,7 @@ import { parseAlignSpec } from "@/lib/process/align-spec";
 import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
-import { asCliError, parseArguments, readJsonFile, readNormalisedCsvFile, requireOption } from "./process";
+import { asCliError, parseArguments, readJsonFile, readNormalisedCsvFile, requireOption } from "../cli-io";
 
 const USAGE = "align --spec A.json --out OUT.csv";
 

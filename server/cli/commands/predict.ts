@@ -8,7 +8,7 @@ import { loadLibsvm } from "@/server/train/libsvm";
 import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
-import { parseArguments, readJsonFile, requireOption } from "./process";
+import { parseArguments, readJsonFile, requireOption } from "../cli-io";
 
 /**
  * Forecasts with a saved model. The input file is read by the importer; each input series

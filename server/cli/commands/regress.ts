@@ -3,7 +3,7 @@ import { parseRegressionSpec } from "@/lib/analysis/regression-spec";
 import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
-import { asCliError, parseArguments, readJsonFile, readNormalisedCsvFile, requireOption } from "./process";
+import { asCliError, parseArguments, readJsonFile, readNormalisedCsvFile, requireOption } from "../cli-io";
 
 const USAGE = "regress --x X.csv --y Y.csv --spec S.json --out OUT.json [--inside INSIDE.csv]";
 

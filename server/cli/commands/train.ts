@@ -11,7 +11,7 @@ import { loadLibsvm } from "@/server/train/libsvm";
 import { selectWasmBackend } from "@/server/train/tensorflow-backend";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
-import { parseArguments, readJsonFile, requireOption } from "./process";
+import { parseArguments, readJsonFile, requireOption } from "../cli-io";
 
 const USAGE = "train --config C.json --out R.json [--models-dir DIR]";
 
