@@ -3,11 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
-import { startImport } from "@/app/datasets/actions";
+import { deleteImportProfile, saveImportProfile, startImport } from "@/app/datasets/actions";
+import type { ImportProfileView } from "@/lib/contracts/import-profile";
 import { uploadListSchema } from "@/lib/contracts/upload-view";
 import { detectLayout } from "@/lib/ingest/detect-layout";
 import { DELIMITERS, ENCODINGS, TIME_KINDS, type ImportOptions } from "@/lib/ingest/import-options";
 import type { Layout } from "@/lib/ingest/layout";
+import { layoutChoices } from "@/lib/ingest/layout-choices";
 import { previewImport, type ImportPreview } from "@/lib/ingest/preview-import";
 import { decodeHead } from "@/lib/ingest/read-head";
 import { ProgressBar } from "./progress-bar";
@@ -54,7 +56,17 @@ const localTime = (ms: number) =>
  * The import wizard: what detection found beside the raw first lines and the rows as they
  * will be imported; every choice can be changed and the preview follows at once.
  */
-export function DatasetImportWizard({ uploadId, headBase64, complete }: { uploadId: string; headBase64: string; complete: boolean }) {
+export function DatasetImportWizard({
+  uploadId,
+  headBase64,
+  complete,
+  initialProfiles,
+}: {
+  uploadId: string;
+  headBase64: string;
+  complete: boolean;
+  initialProfiles: ImportProfileView[];
+}) {
   const t = useTranslations("wizard");
   const router = useRouter();
   const head = useMemo(() => fromBase64(headBase64), [headBase64]);
@@ -63,6 +75,10 @@ export function DatasetImportWizard({ uploadId, headBase64, complete }: { upload
   const [pending, startTransition] = useTransition();
   const [job, setJob] = useState<{ id: string; datasetId: string; progress: number; stage: string; message: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [profiles, setProfiles] = useState(initialProfiles);
+  const [profileId, setProfileId] = useState("");
+  const [profileName, setProfileName] = useState("");
+  const [profileNotice, setProfileNotice] = useState<string | null>(null);
 
   // The browser's zone and language are the defaults for naive times and the date order.
   useEffect(() => {
@@ -110,6 +126,36 @@ export function DatasetImportWizard({ uploadId, headBase64, complete }: { upload
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [job?.id]);
 
+  const applyProfile = (id: string) => {
+    setProfileId(id);
+    const profile = profiles.find((candidate) => candidate.id === id);
+    if (!profile) return;
+    setProfileName(profile.name);
+    setChoices({ locale: choices.locale, timezone: choices.timezone, ...profile.options });
+    setProfileNotice(t("profileApplied", { name: profile.name }));
+  };
+
+  const saveProfile = () =>
+    startTransition(async () => {
+      if (!layout) return;
+      const result = await saveImportProfile({ name: profileName, options: layoutChoices(layout) });
+      if (!result.ok) {
+        setProfileNotice(result.error);
+        return;
+      }
+      setProfiles((all) => [...all.filter((profile) => profile.id !== result.profile.id), result.profile].sort((a, b) => a.name.localeCompare(b.name)));
+      setProfileId(result.profile.id);
+      setProfileNotice(t("profileSaved", { name: result.profile.name }));
+    });
+
+  const removeProfile = () =>
+    startTransition(async () => {
+      if (!profileId || !(await deleteImportProfile(profileId)).ok) return;
+      setProfiles((all) => all.filter((profile) => profile.id !== profileId));
+      setProfileId("");
+      setProfileNotice(null);
+    });
+
   const runImport = () =>
     startTransition(async () => {
       setError(null);
@@ -126,6 +172,38 @@ export function DatasetImportWizard({ uploadId, headBase64, complete }: { upload
     <div className="wizard">
       <section className="panel wizard-form" aria-label={t("choices")}>
         <h2>{t("choices")}</h2>
+        <div className="profile-bar" data-testid="profiles">
+          <label>
+            {t("profile")}
+            <select value={profileId} onChange={(event) => applyProfile(event.target.value)} data-testid="profile-select">
+              <option value="">{t("noProfile")}</option>
+              {profiles.map((profile) => (
+                <option key={profile.id} value={profile.id}>
+                  {profile.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("profileName")}
+            <input value={profileName} maxLength={100} placeholder={t("profilePlaceholder")} onChange={(event) => setProfileName(event.target.value)} data-testid="profile-name" />
+          </label>
+          <div className="actions">
+            <button type="button" className="button" onClick={saveProfile} disabled={pending || !layout || !profileName.trim()} data-testid="profile-save">
+              {t("saveProfile")}
+            </button>
+            {profileId ? (
+              <button type="button" className="button danger" onClick={removeProfile} disabled={pending}>
+                {t("deleteProfile")}
+              </button>
+            ) : null}
+          </div>
+          {profileNotice ? (
+            <p className="muted" role="status" data-testid="profile-notice">
+              {profileNotice}
+            </p>
+          ) : null}
+        </div>
         {layout?.time.ambiguity ? (
           <div className="notice" data-testid="ambiguity">
             <strong>{t("ambiguous")}</strong> {layout.time.ambiguity.message}

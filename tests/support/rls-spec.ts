@@ -9,6 +9,7 @@ const INSERT = {
   uploads: "insert into uploads (id, owner_id, filename, size_bytes, expires_at) values ($1, $2, 'a.csv', 10, now() + interval '1 day')",
   datasets: "insert into datasets (id, owner_id, name) values ($1, $2, 'series')",
   jobs: "insert into jobs (id, owner_id, kind) values ($1, $2, 'check-upload')",
+  import_profiles: "insert into import_profiles (id, owner_id, name, options) values ($1::uuid, $2, 'logger ' || $1::text, '{}'::jsonb)",
 } as const;
 
 /** Inserts one row with `owner` into `table`, acting as `actingUser` (the owner unless forging). */
@@ -18,14 +19,14 @@ async function insertRow(db: Database, table: keyof typeof INSERT, owner: string
   return id;
 }
 
-const COLUMN_TO_CHANGE = { uploads: "filename = 'stolen.csv'", datasets: "name = 'stolen'", jobs: "stage = 'stolen'" } as const;
+const COLUMN_TO_CHANGE = { uploads: "filename = 'stolen.csv'", datasets: "name = 'stolen'", jobs: "stage = 'stolen'", import_profiles: "name = 'stolen'" } as const;
 
 /**
  * Row Level Security as users meet it: each table, read, change, delete and forged
  * inserts, run against whichever database `open` gives (PGlite or PostgreSQL).
  */
 export function describeRowLevelSecurity(open: () => Database): void {
-  for (const table of ["uploads", "datasets", "jobs"] as const) {
+  for (const table of Object.keys(INSERT) as (keyof typeof INSERT)[]) {
     it(`${table}: user B cannot read, change or delete user A's rows`, async () => {
       const db = open();
       const id = await insertRow(db, table, USER_A);

@@ -72,7 +72,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -305,6 +305,27 @@ describe("no server action does anything harmful without a session", () => {
     expect(direct.body).not.toContain('"ok":true');
     const db = openPostgresDatabase(testDb.url, { max: 1 });
     expect(await db.asService((sql) => sql.query("select id from jobs"))).toEqual([]);
+    await db.close();
+  });
+
+  // The profile actions live on the wizard page only: the proxy turns a visitor away there,
+  // and posted elsewhere they answer without saving or deleting anything.
+  it("saveImportProfile and deleteImportProfile: nothing saved or deleted without a session", async () => {
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    const ownerId = "0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f";
+    const [kept] = await db.asUser(ownerId, (sql) =>
+      sql.query<{ id: string }>("insert into import_profiles (owner_id, name, options) values ($1, 'kept', '{}'::jsonb) returning id", [ownerId]),
+    );
+    for (const action of ["saveImportProfile", "deleteImportProfile"]) {
+      const actionId = manifestActions.get(`app/datasets/actions.ts#${action}`)!;
+      const viaPage = await postServerAction(app.url, `/datasets/${SOME_UUID}/import`, actionId, "none");
+      expect(viaPage.status).toBe(307);
+      expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent(`/datasets/${SOME_UUID}/import`)}`);
+      const direct = await postServerAction(app.url, "/sign-in", actionId, "none");
+      expect(direct.body).not.toContain('"ok":true');
+    }
+    const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from import_profiles"));
+    expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
     await db.close();
   });
 
