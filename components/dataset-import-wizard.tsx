@@ -17,6 +17,7 @@ import { ProgressBar } from "./progress-bar";
 const RAW_LINES = 15;
 const DELIMITER_LABELS: Record<string, string> = { ",": ", comma", ";": "; semicolon", "\t": "tab", "|": "| pipe" };
 const THOUSANDS = ["", ".", ",", " ", "'"] as const;
+const QUOTES = ['"', "'"] as const;
 
 function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -261,6 +262,16 @@ export function DatasetImportWizard({
               {THOUSANDS.map((mark) => (
                 <option key={mark} value={mark}>
                   {mark === "" ? t("none") : mark === " " ? t("space") : mark}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("quote")}
+            <select value={layout?.quote ?? '"'} onChange={(event) => set({ quote: event.target.value })} data-testid="quote">
+              {QUOTES.map((quote) => (
+                <option key={quote} value={quote}>
+                  {quote === '"' ? t("doubleQuote") : t("singleQuote")}
                 </option>
               ))}
             </select>

@@ -37,6 +37,7 @@ test("import choices saved as a profile read the next file of the same logger th
   await expect(page.getByTestId("timezone")).toHaveValue("Europe/Berlin");
   await expect(page.getByTestId("delimiter")).toHaveValue(";");
   await expect(page.getByTestId("decimal")).toHaveValue(",");
+  await expect(page.getByTestId("quote")).toHaveValue('"');
   await expect(page.getByTestId("units-row")).toBeChecked();
   await expect(page.getByTestId("ambiguity")).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath("07-profile-applied.png"), fullPage: true });
