@@ -100,11 +100,13 @@ export function median(values: number[]): number {
 }
 
 /** Runs ours and the reference alternately `repeats` times (so that machine load hits both alike); medians. */
+/** Alternates the two commands `repeats` times: the task's result (medians, ratio, peak memory). */
 export async function compareMedians(
+  task: string,
   repeats: number,
   ours: () => Promise<Measurement>,
   reference: () => Promise<Measurement>,
-): Promise<{ ours: Measurement[]; reference: Measurement[]; oursSeconds: number; referenceSeconds: number; oursPeakMB?: number; referencePeakMB?: number }> {
+): Promise<BenchResult> {
   const oursRuns: Measurement[] = [];
   const referenceRuns: Measurement[] = [];
   for (let i = 0; i < repeats; i++) {
@@ -112,11 +114,13 @@ export async function compareMedians(
     referenceRuns.push(await reference());
   }
   const peak = (runs: Measurement[]) => (runs.every((run) => run.peakMB !== undefined) ? Math.max(...runs.map((run) => run.peakMB!)) : undefined);
+  const oursSeconds = median(oursRuns.map((run) => run.seconds));
+  const referenceSeconds = median(referenceRuns.map((run) => run.seconds));
   return {
-    ours: oursRuns,
-    reference: referenceRuns,
-    oursSeconds: median(oursRuns.map((run) => run.seconds)),
-    referenceSeconds: median(referenceRuns.map((run) => run.seconds)),
+    task,
+    oursSeconds,
+    referenceSeconds,
+    ratio: oursSeconds / referenceSeconds,
     oursPeakMB: peak(oursRuns),
     referencePeakMB: peak(referenceRuns),
   };

@@ -13,6 +13,7 @@ import { layoutChoices } from "@/lib/ingest/layout-choices";
 import { previewImport, type ImportPreview } from "@/lib/ingest/preview-import";
 import { decodeHead } from "@/lib/ingest/read-head";
 import { ProgressBar } from "./progress-bar";
+import { SeriesTableHead } from "./series-table-head";
 
 const RAW_LINES = 15;
 const DELIMITER_LABELS: Record<string, string> = { ",": ", comma", ";": "; semicolon", "\t": "tab", "|": "| pipe" };
@@ -412,17 +413,7 @@ export function DatasetImportWizard({
         {detection.preview ? (
           <div className="panel table-wrap">
             <table className="files data-table" data-testid="parsed-preview">
-              <thead>
-                <tr>
-                  <th>{t("time")}</th>
-                  {detection.preview.frame.columns.map((column) => (
-                    <th key={column.name} className="numeric">
-                      {column.name}
-                      {column.unit ? <span className="unit"> [{column.unit}]</span> : null}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <SeriesTableHead timeLabel={t("time")} columns={detection.preview.frame.columns} />
               <tbody>
                 {Array.from(detection.preview.frame.time, (time, row) => (
                   <tr key={row}>

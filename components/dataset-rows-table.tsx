@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { rowsPageSchema, type DatasetColumnView, type RowsPage } from "@/lib/contracts/dataset-view";
+import { SeriesTableHead } from "./series-table-head";
 
 const PAGE_SIZES = [25, 50, 100, 500];
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
@@ -72,17 +73,7 @@ export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: str
       </div>
       {error ? <p className="error-text">{error}</p> : null}
       <table className="files data-table">
-        <thead>
-          <tr>
-            <th>{t("time")}</th>
-            {columns.map((column) => (
-              <th key={column.name} className="numeric">
-                {column.name}
-                {column.unit ? <span className="unit"> [{column.unit}]</span> : null}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <SeriesTableHead timeLabel={t("time")} columns={columns} />
         <tbody>
           {page?.time.map((time, row) => (
             <tr key={page.offset + row}>

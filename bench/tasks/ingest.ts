@@ -39,19 +39,12 @@ const ingest: BenchTask = {
     const ours = path.join(ctx.workDir, "ingest-ours.csv");
     const reference = path.join(ctx.workDir, "ingest-pandas.csv");
     const result = await compareMedians(
+      "ingest",
       ctx.repeats,
       () => measure("node_modules/.bin/tsx", ["--conditions=react-server", "server/cli/main.ts", "ingest", input, "--out", ours, "--tz", "Europe/Berlin"]),
       () => measure(ctx.python, [sharedPath("bench", "pandas_reference.py"), "ingest", input, reference, "de"]),
     );
-    return {
-      task: "ingest",
-      oursSeconds: result.oursSeconds,
-      referenceSeconds: result.referenceSeconds,
-      ratio: result.oursSeconds / result.referenceSeconds,
-      oursPeakMB: result.oursPeakMB,
-      referencePeakMB: result.referencePeakMB,
-      notes: await compareOutputs(ours, reference),
-    };
+    return { ...result, notes: await compareOutputs(ours, reference) };
   },
 };
 

@@ -69,19 +69,12 @@ const resample: BenchTask = {
     const ours = path.join(ctx.workDir, "resample-ours.csv");
     const reference = path.join(ctx.workDir, "resample-pandas.csv");
     const result = await compareMedians(
+      "resample",
       ctx.repeats,
       () => measure("node_modules/.bin/tsx", ["--conditions=react-server", "server/cli/main.ts", "process", input, "--recipe", recipe, "--out", ours]),
       () => measure(ctx.python, [sharedPath("bench", "pandas_reference.py"), "resample", input, reference]),
     );
-    return {
-      task: "resample",
-      oursSeconds: result.oursSeconds,
-      referenceSeconds: result.referenceSeconds,
-      ratio: result.oursSeconds / result.referenceSeconds,
-      oursPeakMB: result.oursPeakMB,
-      referencePeakMB: result.referencePeakMB,
-      notes: await compareOutputs(ours, reference),
-    };
+    return { ...result, notes: await compareOutputs(ours, reference) };
   },
 };
 

@@ -13,10 +13,6 @@ export interface Frame {
   columns: Column[];
 }
 
-export function frameLength(frame: Frame): number {
-  return frame.time.length;
-}
-
 export function findColumn(frame: Frame, name: string): Column | undefined {
   return frame.columns.find((column) => column.name === name);
 }

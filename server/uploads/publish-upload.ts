@@ -3,7 +3,7 @@ import { UPLOAD_EVENT, uploadChannel, userChannel } from "@/lib/contracts/channe
 import type { UploadEvent } from "@/lib/contracts/upload-view";
 import { database } from "@/server/db";
 import { publisher } from "@/server/progress/publisher";
-import { findUploadOwner, findUploadView } from "./upload-records";
+import { findOwnedUploadView } from "./upload-records";
 
 /**
  * Sends the upload as it now is to its own channel and its owner's channel. Best effort:
@@ -11,11 +11,8 @@ import { findUploadOwner, findUploadView } from "./upload-records";
  */
 export async function publishUpload(uploadId: string): Promise<void> {
   const db = await database();
-  const found = await db.asService(async (sql) => {
-    const view = await findUploadView(sql, uploadId);
-    const ownerId = view ? await findUploadOwner(sql, uploadId) : null;
-    return view && ownerId ? { view, ownerId } : null;
-  });
+  // One read per event: this runs on every progress update of a running job.
+  const found = await db.asService((sql) => findOwnedUploadView(sql, uploadId));
   if (!found) return;
   const event: UploadEvent = { upload: found.view };
   await Promise.all([

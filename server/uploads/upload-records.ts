@@ -58,9 +58,14 @@ export async function insertUpload(
   );
 }
 
-export async function findUploadView(sql: Sql, id: string): Promise<UploadView | null> {
+/** The upload as the browser sees it, with its owner (for the owner's channel). */
+export async function findOwnedUploadView(sql: Sql, id: string): Promise<{ view: UploadView; ownerId: string } | null> {
   const rows = await sql.query<UploadRow>(`${SELECT_UPLOAD_VIEW} where u.id = $1`, [id]);
-  return rows[0] ? toView(rows[0]) : null;
+  return rows[0] ? { view: toView(rows[0]), ownerId: rows[0].owner_id } : null;
+}
+
+export async function findUploadView(sql: Sql, id: string): Promise<UploadView | null> {
+  return (await findOwnedUploadView(sql, id))?.view ?? null;
 }
 
 export async function findUploadOwner(sql: Sql, id: string): Promise<string | null> {
