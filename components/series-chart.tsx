@@ -1,102 +1,73 @@
 "use client";
 
-import { Line } from "@nivo/line";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
+import { ColumnPicker } from "./column-picker";
+import { TimeChart, type ChartLine, type TimeRange } from "./time-chart";
 
-const COLORS = ["#1f6feb", "#d9480f", "#2b8a3e", "#9c36b5", "#0c8599", "#e67700", "#c2255c", "#5c940d"];
-const MARGIN = { top: 16, right: 24, bottom: 56, left: 72 };
-const HEIGHT = 360;
-const MIN_DRAG_PX = 6;
+export const CHART_COLORS = ["#1f6feb", "#d9480f", "#2b8a3e", "#9c36b5", "#0c8599", "#e67700", "#c2255c", "#5c940d"];
+/** The same hue, lighter: the second of two overlaid versions of one column. */
+export const faded = (color: string) => `${color}66`;
 
-type Range = { from: number; to: number };
-
-/** The value of each series nearest to `time` (missing when the nearest point is a break). */
-function nearest(points: [number, number | null][], time: number): [number, number | null] | null {
-  if (points.length === 0) return null;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (points[mid][0] < time) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = points[Math.max(0, lo - 1)];
-  const after = points[lo];
-  return Math.abs(before[0] - time) <= Math.abs(after[0] - time) ? before : after;
-}
-
-function HoverReadout({ x, time, width, data, colorOf }: { x: number; time: number; width: number; data: SeriesResponse; colorOf: (name: string) => string }) {
-  const rows = data.series.map((one) => ({ one, point: nearest(one.points, time) }));
-  const at = rows.find((row) => row.point)?.point?.[0] ?? time;
-  return (
-    <>
-      <div className="chart-cursor" style={{ left: x }} />
-      <div className="chart-readout" style={x > width / 2 ? { right: width - x + 10 } : { left: x + 10 }}>
-        <div className="muted">{new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}</div>
-        {rows.map(({ one, point }) => (
-          <div key={one.name}>
-            <span className="swatch" style={{ background: colorOf(one.name) }} /> {one.name}: <strong>{point && point[1] !== null ? point[1].toLocaleString(undefined, { maximumFractionDigits: 4 }) : "–"}</strong>
-            {one.unit ? ` ${one.unit}` : ""}
-          </div>
-        ))}
-      </div>
-    </>
-  );
-}
-
-function tickText(date: Date, span: number): string {
-  if (span > 12 * 86_400_000) return date.toLocaleDateString(undefined, { day: "2-digit", month: "2-digit", year: "2-digit" });
-  if (span > 2 * 86_400_000) return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit" });
-  if (span > 6 * 3_600_000) return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
-  return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: span < 600_000 ? "2-digit" : undefined });
+async function fetchSeries(datasetId: string, query: URLSearchParams, signal: AbortSignal): Promise<SeriesResponse> {
+  const response = await fetch(`/api/datasets/${datasetId}/series?${query}`, { signal, cache: "no-store" });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? response.statusText);
+  return seriesResponseSchema.parse(body);
 }
 
 /**
  * A line chart of the chosen columns. The server downsamples to about one point per pixel
  * of the visible range; dragging across the plot zooms into that range at full detail.
  * Missing values and long gaps are breaks in the line; times are in the browser's zone.
+ * With `compareWith`, the same columns of that dataset (e.g. the parent version) are drawn
+ * lighter underneath.
  */
-export function SeriesChart({ datasetId, columns, start, end }: { datasetId: string; columns: DatasetColumnView[]; start: number | null; end: number | null }) {
+export function SeriesChart({
+  datasetId,
+  columns,
+  start,
+  end,
+  compareWith,
+}: {
+  datasetId: string;
+  columns: DatasetColumnView[];
+  start: number | null;
+  end: number | null;
+  compareWith?: { datasetId: string; label: string };
+}) {
   const t = useTranslations("dataset.chart");
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [plotWidth, setPlotWidth] = useState(0);
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
-  const [range, setRange] = useState<Range | null>(null);
-  const [data, setData] = useState<SeriesResponse | null>(null);
+  const [range, setRange] = useState<TimeRange | null>(null);
+  const [data, setData] = useState<{ main: SeriesResponse; other: SeriesResponse | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  const [hover, setHover] = useState<number | null>(null);
+
+  const points = Math.min(5000, Math.max(100, plotWidth));
+  const shown: TimeRange | null = range ?? (start !== null && end !== null ? { from: start, to: end } : null);
 
   useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
-  const points = Math.min(5000, Math.max(100, innerWidth));
-  const shown: Range | null = range ?? (start !== null && end !== null ? { from: start, to: end } : null);
-
-  useEffect(() => {
-    if (width === 0 || chosen.length === 0 || !shown) return;
+    if (plotWidth === 0 || chosen.length === 0 || !shown) return;
     const controller = new AbortController();
     const query = new URLSearchParams({ columns: chosen.join(","), points: String(points) });
     if (range) {
       query.set("from", String(range.from));
       query.set("to", String(range.to));
+    } else if (compareWith) {
+      query.set("from", String(shown.from));
+      query.set("to", String(shown.to));
     }
     const timer = setTimeout(() => {
       setLoading(true);
-      fetch(`/api/datasets/${datasetId}/series?${query}`, { signal: controller.signal, cache: "no-store" })
-        .then(async (response) => {
-          const body = await response.json();
-          if (!response.ok) throw new Error(body.error ?? response.statusText);
-          setData(seriesResponseSchema.parse(body));
+      Promise.all([
+        fetchSeries(datasetId, query, controller.signal),
+        // The other version may lack a column: it is then simply not drawn.
+        compareWith ? fetchSeries(compareWith.datasetId, query, controller.signal).catch(() => null) : Promise.resolve(null),
+      ])
+        .then(([main, other]) => {
+          setData({ main, other });
           setError(null);
         })
         .catch((reason: unknown) => {
@@ -112,41 +83,32 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
     };
     // shown is derived from range, start and end.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [datasetId, chosen.join(","), range?.from, range?.to, points, width]);
+  }, [datasetId, compareWith?.datasetId, chosen.join(","), range?.from, range?.to, points, plotWidth]);
 
-  const toTime = (px: number) => (shown ? shown.from + (Math.min(innerWidth, Math.max(0, px)) / innerWidth) * (shown.to - shown.from) : 0);
-  const plotX = (event: React.PointerEvent<HTMLDivElement>) => event.clientX - event.currentTarget.getBoundingClientRect().left;
-
-  const series = (data?.series ?? []).map((one) => ({
-    id: one.unit ? `${one.name} [${one.unit}]` : one.name,
-    data: one.points.map(([x, y]) => ({ x: new Date(x), y })),
-  }));
-  const colorOf = (name: string) => COLORS[columns.findIndex((column) => column.name === name) % COLORS.length];
-  const span = shown ? shown.to - shown.from : 0;
+  const colorOf = (name: string) => CHART_COLORS[columns.findIndex((column) => column.name === name) % CHART_COLORS.length];
+  const lineOf = (one: SeriesResponse["series"][number], suffix: string | null): ChartLine => ({
+    id: suffix ? `${one.name} (${suffix})` : one.name,
+    label: suffix ? `${one.name} (${suffix})` : one.name,
+    unit: one.unit,
+    color: suffix ? faded(colorOf(one.name)) : colorOf(one.name),
+    points: one.points,
+  });
+  const lines = [...(data?.other?.series.map((one) => lineOf(one, compareWith?.label ?? null)) ?? []), ...(data?.main.series.map((one) => lineOf(one, null)) ?? [])];
 
   return (
     <div className="panel chart-panel">
       <div className="chart-tools">
-        <fieldset className="column-picker">
-          <legend>{t("columns")}</legend>
-          {columns.map((column) => (
-            <label key={column.name} className="column-choice">
-              <input
-                type="checkbox"
-                checked={chosen.includes(column.name)}
-                onChange={(event) =>
-                  setChosen((current) => (event.target.checked ? columns.map((c) => c.name).filter((name) => name === column.name || current.includes(name)) : current.filter((name) => name !== column.name)))
-                }
-              />
-              <span className="swatch" style={{ background: colorOf(column.name) }} />
-              {column.name}
-              {column.unit ? <span className="unit"> [{column.unit}]</span> : null}
-            </label>
-          ))}
-        </fieldset>
+        <ColumnPicker columns={columns} chosen={chosen} onChange={setChosen} colorOf={colorOf}>
+          {compareWith ? (
+            <span className="column-choice muted" data-testid="compare-legend">
+              <span className="swatch" style={{ background: faded(CHART_COLORS[0]) }} />
+              {compareWith.label}
+            </span>
+          ) : null}
+        </ColumnPicker>
         <div className="actions">
           <span className="muted chart-status">
-            {loading ? t("loading") : data ? t("points", { rows: data.rowsInRange.toLocaleString(), points: series.reduce((sum, one) => sum + one.data.length, 0).toLocaleString() }) : null}
+            {loading ? t("loading") : data ? t("points", { rows: data.main.rowsInRange.toLocaleString(), points: data.main.series.reduce((sum, one) => sum + one.points.length, 0).toLocaleString() }) : null}
           </span>
           <button type="button" className="button" disabled={!range} onClick={() => setRange(null)} data-testid="reset-zoom">
             {t("reset")}
@@ -155,61 +117,7 @@ export function SeriesChart({ datasetId, columns, start, end }: { datasetId: str
       </div>
       <p className="muted chart-hint">{t("hint")}</p>
       {error ? <p className="error-text">{error}</p> : null}
-      <div ref={box} className="chart-box" style={{ height: HEIGHT }} data-testid="series-chart">
-        {width > 0 && shown && chosen.length > 0 ? (
-          <>
-            <Line
-              width={width}
-              height={HEIGHT}
-              data={series}
-              margin={MARGIN}
-              xScale={{ type: "time", min: new Date(shown.from), max: new Date(shown.to), useUTC: false }}
-              yScale={{ type: "linear", min: "auto", max: "auto" }}
-              axisBottom={{ tickValues: Math.max(2, Math.floor(innerWidth / 110)), format: (value: Date) => tickText(value, span), tickPadding: 6 }}
-              axisLeft={{ tickValues: 6, tickPadding: 6 }}
-              colors={(one) => colorOf(String(data?.series[series.findIndex((s) => s.id === one.id)]?.name ?? ""))}
-              // Sparse data (or isolated values between breaks) is drawn as points too.
-              enablePoints={series.some((one) => one.data.length < innerWidth / 6)}
-              pointSize={5}
-              enableGridX={false}
-              lineWidth={1.5}
-              isInteractive={false}
-              animate={false}
-              curve="linear"
-              theme={{ text: { fontSize: 12, fill: "#5d6b7a" }, grid: { line: { stroke: "#e9edf2" } }, axis: { domain: { line: { stroke: "#dde3ea" } } } }}
-            />
-            <div
-              className="chart-drag"
-              style={{ left: MARGIN.left, top: MARGIN.top, width: innerWidth, height: HEIGHT - MARGIN.top - MARGIN.bottom }}
-              onPointerDown={(event) => {
-                event.currentTarget.setPointerCapture(event.pointerId);
-                const x = plotX(event);
-                setDrag({ from: x, to: x });
-              }}
-              onPointerMove={(event) => {
-                if (drag) setDrag({ ...drag, to: plotX(event) });
-                else setHover(plotX(event));
-              }}
-              onPointerLeave={() => setHover(null)}
-              onPointerUp={() => {
-                if (drag && Math.abs(drag.to - drag.from) >= MIN_DRAG_PX) {
-                  const a = toTime(Math.min(drag.from, drag.to));
-                  const b = toTime(Math.max(drag.from, drag.to));
-                  if (b > a) setRange({ from: a, to: b });
-                }
-                setDrag(null);
-              }}
-              onPointerCancel={() => setDrag(null)}
-              data-testid="chart-drag"
-            >
-              {drag ? <div className="chart-selection" style={{ left: Math.max(0, Math.min(drag.from, drag.to)), width: Math.abs(drag.to - drag.from) }} /> : null}
-              {!drag && hover !== null && data ? <HoverReadout x={hover} time={toTime(hover)} width={innerWidth} data={data} colorOf={colorOf} /> : null}
-            </div>
-          </>
-        ) : (
-          <div className="empty">{chosen.length === 0 ? t("pick") : t("loading")}</div>
-        )}
-      </div>
+      <TimeChart lines={chosen.length > 0 ? lines : []} range={shown} onZoom={setRange} onPlotWidth={setPlotWidth} placeholder={chosen.length === 0 ? t("pick") : t("loading")} />
     </div>
   );
 }

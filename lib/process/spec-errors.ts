@@ -36,7 +36,8 @@ export class SpecError extends Error {
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { path: string; reason: string }[] {
+/** One zod issue as field paths and reasons (an unknown-keys issue names each key). */
+export function describeIssue(issue: z.core.$ZodIssue): { path: string; reason: string }[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), reason: "unknown field" }));
   }

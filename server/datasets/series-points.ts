@@ -2,30 +2,7 @@ import "server-only";
 import { lttbIndices } from "@/lib/analysis/lttb";
 import type { SeriesResponse } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
-
-/** First index with time[i] >= t. */
-function lowerBound(time: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = time.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index with time[i] > t. */
-function upperBound(time: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = time.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (time[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { timeRangeIndices } from "@/lib/series/time-bounds";
 
 export class UnknownColumnError extends Error {}
 
@@ -48,15 +25,14 @@ export function seriesPoints(
     if (!column) throw new UnknownColumnError(`There is no column '${name}' in this dataset.`);
     return column;
   });
-  const lo = request.from === undefined ? 0 : lowerBound(time, request.from);
-  const hi = request.to === undefined ? time.length : upperBound(time, request.to);
-  const x = time.subarray(lo, Math.max(lo, hi));
+  const { lo, hi } = timeRangeIndices(time, request.from, request.to);
+  const x = time.subarray(lo, hi);
   const gapLimit = stepMinutes ? 2 * stepMinutes * 60_000 : Infinity;
   // A break is drawn where it would be visible: at least two pixels' worth of time.
   const visible = x.length > 1 ? (2 * (x[x.length - 1] - x[0])) / request.points : 0;
   const breaks = new Int32Array(x.length);
   const series = chosen.map((column) => {
-    const y = column.values.subarray(lo, Math.max(lo, hi));
+    const y = column.values.subarray(lo, hi);
     let running = 0;
     let previous = -1;
     for (let i = 0; i < y.length; i++) {

@@ -49,7 +49,12 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
             <LocalTime iso={dataset.createdAt} />
           </p>
         </div>
-        <DatasetDownloads datasetId={dataset.id} />
+        <div className="actions downloads">
+          <Link className="button primary" href={`/datasets/${dataset.id}/process`} data-testid="open-process">
+            {t("process")}
+          </Link>
+          <DatasetDownloads datasetId={dataset.id} />
+        </div>
       </div>
 
       <section className="stat-grid" aria-label={t("analysis")}>

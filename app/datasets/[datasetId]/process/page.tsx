@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RecipeWorkbench } from "@/components/recipe-workbench";
+import { requirePageUser } from "@/server/auth/require-page-user";
+import { findOwnDataset } from "@/server/datasets/dataset-access";
+
+export const dynamic = "force-dynamic";
+
+export default async function ProcessDatasetPage({ params }: { params: Promise<{ datasetId: string }> }) {
+  const { datasetId } = await params;
+  const user = await requirePageUser(`/datasets/${encodeURIComponent(datasetId)}/process`);
+  const dataset = await findOwnDataset(user, datasetId);
+  if (!dataset) notFound();
+  const t = await getTranslations("process");
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={`/datasets/${dataset.id}`}>← {dataset.name}</Link>
+      </p>
+      <h1>{t("title", { name: dataset.name })}</h1>
+      <p className="lead">{t("intro")}</p>
+      <RecipeWorkbench dataset={{ id: dataset.id, name: dataset.name, columns: dataset.columns, start: dataset.analysis?.start ?? null, end: dataset.analysis?.end ?? null }} />
+    </>
+  );
+}
