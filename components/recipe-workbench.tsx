@@ -3,11 +3,16 @@
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import type { DatasetColumnView } from "@/lib/contracts/dataset-view";
+import type { LiveTransport } from "@/lib/contracts/live-transport";
+import type { SavedRecipeView } from "@/lib/contracts/saved-recipe";
 import { checkRecipe } from "@/lib/process/recipe-issues";
 import { OriginalCleaningForm } from "./original-cleaning-form";
 import { RecipeEditor, type DraftRecipe } from "./recipe-editor";
 import { RecipeJson } from "./recipe-json";
+import { RecipeApplyMany } from "./recipe-apply-many";
 import { RecipePreview } from "./recipe-preview";
+import { RecipeRun } from "./recipe-run";
+import { SavedRecipes } from "./saved-recipes";
 
 export interface WorkbenchDataset {
   id: string;
@@ -23,10 +28,24 @@ function asDraft(record: Record<string, unknown>): DraftRecipe {
   return { ...record, version: record.version, steps };
 }
 
-/** The recipe editor page: edit steps (or load the original's cleaning), preview on the visible range. */
-export function RecipeWorkbench({ dataset }: { dataset: WorkbenchDataset }) {
+/**
+ * The recipe editor page: edit steps (or load the original's cleaning or a saved recipe),
+ * preview on the visible range, run it into a new version, save it, apply it to other datasets.
+ */
+export function RecipeWorkbench({
+  dataset,
+  transport,
+  savedRecipes,
+  otherDatasets,
+}: {
+  dataset: WorkbenchDataset;
+  transport: LiveTransport;
+  savedRecipes: SavedRecipeView[];
+  otherDatasets: { id: string; name: string }[];
+}) {
   const t = useTranslations("process");
   const [draft, setDraft] = useState<DraftRecipe>({ version: 1, steps: [] });
+  const [recipeName, setRecipeName] = useState<string | null>(null);
   const check = useMemo(() => checkRecipe(draft), [draft]);
   const recipe = check.ok ? check.recipe : null;
   const issues = check.ok ? new Map<string, string>() : check.issues;
@@ -37,7 +56,12 @@ export function RecipeWorkbench({ dataset }: { dataset: WorkbenchDataset }) {
         <details className="panel fold" data-testid="original-fold">
           <summary>{t("original.title")}</summary>
           <p className="muted form-note">{t("original.intro")}</p>
-          <OriginalCleaningForm onRecipe={(next) => setDraft(asDraft({ ...next }))} />
+          <OriginalCleaningForm
+            onRecipe={(next) => {
+              setDraft(asDraft({ ...next }));
+              setRecipeName(t("original.recipeName"));
+            }}
+          />
         </details>
         <section className="panel fold">
           <h2>{t("steps")}</h2>
@@ -51,6 +75,16 @@ export function RecipeWorkbench({ dataset }: { dataset: WorkbenchDataset }) {
       <div className="workbench-main">
         <h2>{t("preview.title")}</h2>
         <RecipePreview datasetId={dataset.id} columns={dataset.columns} start={dataset.start} end={dataset.end} recipe={recipe} />
+        <RecipeRun transport={transport} source={dataset} recipe={recipe} />
+        <SavedRecipes
+          initial={savedRecipes}
+          recipe={recipe}
+          onLoad={(saved) => {
+            setDraft(asDraft({ ...saved.recipe }));
+            setRecipeName(saved.name);
+          }}
+        />
+        <RecipeApplyMany transport={transport} datasets={otherDatasets} recipe={recipe} recipeName={recipeName ?? t("run.processed")} />
       </div>
     </div>
   );

@@ -4,11 +4,13 @@ import { z } from "zod";
 import { deriveRequestSchema, type StartDerivationResult } from "@/lib/contracts/dataset-derivation";
 import type { StartImportResult } from "@/lib/contracts/dataset-import";
 import { importProfileInputSchema, type SaveProfileResult } from "@/lib/contracts/import-profile";
+import { savedRecipeInputSchema, type SaveRecipeResult } from "@/lib/contracts/saved-recipe";
 import { importOptionsSchema } from "@/lib/ingest/import-options";
 import { formatPath } from "@/lib/process/spec-errors";
 import { requireUser } from "@/server/auth/current-user";
 import { UnauthorizedError } from "@/server/auth/session-user";
 import { deleteImportProfile as deleteProfileRow, saveImportProfile as saveProfileRow } from "@/server/datasets/import-profiles";
+import { deleteSavedRecipe as deleteRecipeRow, saveRecipe as saveRecipeRow } from "@/server/datasets/saved-recipes";
 import { startDerivation } from "@/server/datasets/start-derivation";
 import { startImportJob } from "@/server/datasets/start-import";
 import { database } from "@/server/db";
@@ -87,5 +89,41 @@ export async function deriveDataset(input: unknown): Promise<StartDerivationResu
     if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
     console.error("deriveDataset:", error);
     return { ok: false, error: "The new dataset could not be started. Try again." };
+  }
+}
+
+const recipeIdSchema = z.string().uuid({ message: "not a recipe id" });
+
+/** Saves a recipe under a name (replacing the user's recipe of that name); an invalid one is refused naming its field. */
+export async function saveRecipe(input: unknown): Promise<SaveRecipeResult> {
+  try {
+    const user = await requireUser();
+    const parsed = savedRecipeInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = formatPath(issue.path);
+      return { ok: false, error: field && field !== "name" ? `${field}: ${issue.message}` : issue.message };
+    }
+    const db = await database();
+    const recipe = await db.asUser(user.id, (sql) => saveRecipeRow(sql, user.id, parsed.data));
+    return { ok: true, recipe };
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
+    console.error("saveRecipe:", error);
+    return { ok: false, error: "The recipe could not be saved. Try again." };
+  }
+}
+
+/** Deletes one of the user's saved recipes; another user's id deletes nothing. */
+export async function deleteRecipe(recipeId: unknown): Promise<{ ok: boolean }> {
+  try {
+    const user = await requireUser();
+    const id = recipeIdSchema.safeParse(recipeId);
+    if (!id.success) return { ok: false };
+    const db = await database();
+    return { ok: await db.asUser(user.id, (sql) => deleteRecipeRow(sql, id.data)) };
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) console.error("deleteRecipe:", error);
+    return { ok: false };
   }
 }

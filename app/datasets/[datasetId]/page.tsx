@@ -4,10 +4,14 @@ import { notFound } from "next/navigation";
 import { DatasetDownloads } from "@/components/dataset-downloads";
 import { DatasetRowsTable } from "@/components/dataset-rows-table";
 import { LocalTime } from "@/components/local-time";
-import { SeriesChart } from "@/components/series-chart";
+import { RecipeSteps } from "@/components/recipe-steps";
+import { VersionCompare } from "@/components/version-compare";
+import type { StepReport } from "@/lib/process/apply-recipe";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { requirePageUser } from "@/server/auth/require-page-user";
 import { findOwnDataset } from "@/server/datasets/dataset-access";
+import { findLineage } from "@/server/datasets/dataset-lineage";
+import { database } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -30,8 +34,10 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
   const user = await requirePageUser(`/datasets/${encodeURIComponent(datasetId)}`);
   const dataset = await findOwnDataset(user, datasetId);
   if (!dataset) notFound();
+  const lineage = await (await database()).asUser(user.id, (sql) => findLineage(sql, dataset));
   const t = await getTranslations("dataset");
-  const { analysis, report } = dataset;
+  const { analysis, report, derivation } = dataset;
+  const stepReports = (dataset.derivationReport as { kind?: string; steps?: StepReport[] } | null)?.kind === "recipe" ? (dataset.derivationReport as { steps: StepReport[] }).steps : undefined;
   const startIso = iso(analysis?.start ?? null);
   const endIso = iso(analysis?.end ?? null);
   const textCells = report?.textCells.reduce((sum, cells) => sum + cells.count, 0) ?? 0;
@@ -45,7 +51,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
         <div>
           <h1 data-testid="dataset-name">{dataset.name}</h1>
           <p className="lead">
-            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes) })} · {t("imported")}{" "}
+            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes) })} · {derivation ? t("created") : t("imported")}{" "}
             <LocalTime iso={dataset.createdAt} />
           </p>
         </div>
@@ -87,7 +93,43 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
       </section>
 
       <h2>{t("chart.title")}</h2>
-      <SeriesChart datasetId={dataset.id} columns={dataset.columns} start={analysis?.start ?? null} end={analysis?.end ?? null} />
+      <VersionCompare datasetId={dataset.id} columns={dataset.columns} start={analysis?.start ?? null} end={analysis?.end ?? null} parent={lineage.parent} />
+
+      {derivation || lineage.children.length > 0 ? (
+        <>
+          <h2>{t("lineage.title")}</h2>
+          <div className="panel report lineage" data-testid="lineage">
+            {derivation ? (
+              <>
+                <p data-testid="lineage-parent">
+                  {t("lineage.madeFrom")}{" "}
+                  {lineage.parent ? <Link href={`/datasets/${lineage.parent.id}`}>{lineage.parent.name}</Link> : <span className="muted">{t("lineage.parentGone")}</span>}{" "}
+                  <span className="muted">({t(`lineage.kind.${derivation.kind}`)})</span>
+                </p>
+                {derivation.kind === "recipe" ? <RecipeSteps recipe={derivation.recipe} reports={stepReports} /> : null}
+                <details>
+                  <summary>{t("lineage.json")}</summary>
+                  <pre className="json-view" data-testid="lineage-json">
+                    {JSON.stringify(derivation.kind === "recipe" ? derivation.recipe : derivation, null, 2)}
+                  </pre>
+                </details>
+              </>
+            ) : null}
+            {lineage.children.length > 0 ? (
+              <>
+                <p>{t("lineage.children")}</p>
+                <ul className="plain-list" data-testid="lineage-children">
+                  {lineage.children.map((child) => (
+                    <li key={child.id}>
+                      <Link href={`/datasets/${child.id}`}>{child.name}</Link> <span className="muted">· <LocalTime iso={child.createdAt} /></span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        </>
+      ) : null}
 
       <h2>{t("columns.title")}</h2>
       <div className="panel table-wrap">
@@ -140,37 +182,33 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
           </div>
         </section>
 
-        <section>
-          <h2>{t("report.title")}</h2>
-          <div className="panel report" data-testid="import-report">
-            {report ? (
-              <>
-                <p>
-                  <strong>{t("report.summary", { imported: count.format(report.rowsImported), read: count.format(report.rowsRead) })}</strong>
-                  {report.rowsSkipped === 0 ? ` ${t("report.noneSkipped")}` : null}
-                </p>
-                {report.skipped.map((group) => (
-                  <div key={group.reason} className="report-group">
-                    <p className="warn-text">{t("report.skipped", { count: group.count, reason: group.reason })}</p>
-                    <Examples examples={group.examples} lineLabel={t("report.line")} />
-                  </div>
-                ))}
-                {report.textCells.map((cells) => (
-                  <div key={cells.column} className="report-group">
-                    <p className="warn-text">{t("report.textCells", { count: cells.count, column: cells.column })}</p>
-                    <Examples examples={cells.examples} lineLabel={t("report.line")} />
-                  </div>
-                ))}
-                {textCells === 0 && report.skipped.length === 0 ? <p className="muted">{t("report.clean")}</p> : null}
-                {report.droppedColumns.length > 0 ? <p>{t("report.dropped", { columns: report.droppedColumns.join(", ") })}</p> : null}
-                {report.repeatedLocalTimes > 0 ? <p>{t("report.repeated", { count: report.repeatedLocalTimes })}</p> : null}
-                {report.blankLines > 0 ? <p className="muted">{t("report.blank", { count: report.blankLines })}</p> : null}
-              </>
-            ) : (
-              <p className="muted">–</p>
-            )}
-          </div>
-        </section>
+        {report ? (
+          <section>
+            <h2>{t("report.title")}</h2>
+            <div className="panel report" data-testid="import-report">
+              <p>
+                <strong>{t("report.summary", { imported: count.format(report.rowsImported), read: count.format(report.rowsRead) })}</strong>
+                {report.rowsSkipped === 0 ? ` ${t("report.noneSkipped")}` : null}
+              </p>
+              {report.skipped.map((group) => (
+                <div key={group.reason} className="report-group">
+                  <p className="warn-text">{t("report.skipped", { count: group.count, reason: group.reason })}</p>
+                  <Examples examples={group.examples} lineLabel={t("report.line")} />
+                </div>
+              ))}
+              {report.textCells.map((cells) => (
+                <div key={cells.column} className="report-group">
+                  <p className="warn-text">{t("report.textCells", { count: cells.count, column: cells.column })}</p>
+                  <Examples examples={cells.examples} lineLabel={t("report.line")} />
+                </div>
+              ))}
+              {textCells === 0 && report.skipped.length === 0 ? <p className="muted">{t("report.clean")}</p> : null}
+              {report.droppedColumns.length > 0 ? <p>{t("report.dropped", { columns: report.droppedColumns.join(", ") })}</p> : null}
+              {report.repeatedLocalTimes > 0 ? <p>{t("report.repeated", { count: report.repeatedLocalTimes })}</p> : null}
+              {report.blankLines > 0 ? <p className="muted">{t("report.blank", { count: report.blankLines })}</p> : null}
+            </div>
+          </section>
+        ) : null}
       </div>
 
       <h2>{t("rows.title")}</h2>

@@ -39,6 +39,8 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
   "app/api/datasets/route.ts": { methods: ["GET"], paths: ["/api/datasets"], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/rows/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/rows`], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/series/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/series`], guard: { kind: "session" } },
+  "app/api/datasets/[datasetId]/points/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/points`], guard: { kind: "session" } },
+  "app/api/datasets/[datasetId]/versions/route.ts": { methods: ["POST"], paths: [`/api/datasets/${SOME_UUID}/versions`], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/download/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/download?format=arrow`], guard: { kind: "session" } },
   "app/api/jobs/[jobId]/route.ts": { methods: ["GET"], paths: [`/api/jobs/${SOME_UUID}`], guard: { kind: "session" } },
   "app/api/health/route.ts": {
@@ -64,6 +66,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/datasets/page.tsx": { path: "/datasets", public: false },
   "app/datasets/[datasetId]/page.tsx": { path: `/datasets/${SOME_UUID}`, public: false },
   "app/datasets/[datasetId]/import/page.tsx": { path: `/datasets/${SOME_UUID}/import`, public: false },
+  "app/datasets/[datasetId]/process/page.tsx": { path: `/datasets/${SOME_UUID}/process`, public: false },
   "app/analyses/page.tsx": { path: "/analyses", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
   "app/update-password/page.tsx": { path: "/update-password", public: false },
@@ -73,7 +76,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/datasets/actions.ts#saveRecipe", "app/datasets/actions.ts#deleteRecipe", "app/jobs/actions.ts#cancelJob", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -326,6 +329,27 @@ describe("no server action does anything harmful without a session", () => {
       expect(direct.body).not.toContain('"ok":true');
     }
     const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from import_profiles"));
+    expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
+    await db.close();
+  });
+
+  // The recipe actions live on the recipe editor page: the proxy turns a visitor away there,
+  // and posted elsewhere they answer without saving or deleting anything.
+  it("saveRecipe and deleteRecipe: nothing saved or deleted without a session", async () => {
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    const ownerId = "0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f";
+    const [kept] = await db.asUser(ownerId, (sql) =>
+      sql.query<{ id: string }>(`insert into recipes (owner_id, name, recipe) values ($1, 'kept', '{"version":1,"steps":[]}'::jsonb) returning id`, [ownerId]),
+    );
+    for (const action of ["saveRecipe", "deleteRecipe"]) {
+      const actionId = manifestActions.get(`app/datasets/actions.ts#${action}`)!;
+      const viaPage = await postServerAction(app.url, `/datasets/${SOME_UUID}/process`, actionId, "none");
+      expect(viaPage.status).toBe(307);
+      expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent(`/datasets/${SOME_UUID}/process`)}`);
+      const direct = await postServerAction(app.url, "/sign-in", actionId, "none");
+      expect(direct.body).not.toContain('"ok":true');
+    }
+    const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from recipes"));
     expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
     await db.close();
   });

@@ -3,7 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecipeWorkbench } from "@/components/recipe-workbench";
 import { requirePageUser } from "@/server/auth/require-page-user";
+import { liveTransport } from "@/server/config/live-transport";
 import { findOwnDataset } from "@/server/datasets/dataset-access";
+import { listDatasets } from "@/server/datasets/dataset-records";
+import { listSavedRecipes } from "@/server/datasets/saved-recipes";
+import { database } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +16,7 @@ export default async function ProcessDatasetPage({ params }: { params: Promise<{
   const user = await requirePageUser(`/datasets/${encodeURIComponent(datasetId)}/process`);
   const dataset = await findOwnDataset(user, datasetId);
   if (!dataset) notFound();
+  const { savedRecipes, datasets } = await (await database()).asUser(user.id, async (sql) => ({ savedRecipes: await listSavedRecipes(sql), datasets: await listDatasets(sql) }));
   const t = await getTranslations("process");
   return (
     <>
@@ -20,7 +25,12 @@ export default async function ProcessDatasetPage({ params }: { params: Promise<{
       </p>
       <h1>{t("title", { name: dataset.name })}</h1>
       <p className="lead">{t("intro")}</p>
-      <RecipeWorkbench dataset={{ id: dataset.id, name: dataset.name, columns: dataset.columns, start: dataset.analysis?.start ?? null, end: dataset.analysis?.end ?? null }} />
+      <RecipeWorkbench
+        dataset={{ id: dataset.id, name: dataset.name, columns: dataset.columns, start: dataset.analysis?.start ?? null, end: dataset.analysis?.end ?? null }}
+        transport={liveTransport()}
+        savedRecipes={savedRecipes}
+        otherDatasets={datasets.filter((other) => other.id !== dataset.id).map((other) => ({ id: other.id, name: other.name }))}
+      />
     </>
   );
 }
