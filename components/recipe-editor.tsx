@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { DatasetColumnView } from "@/lib/contracts/dataset-view";
-import { OUTLIER_METHODS, RESAMPLE_METHODS, RESAMPLE_WINDOWS, type RecipeOp } from "@/lib/process/recipe";
+import type { RecipeOp } from "@/lib/process/recipe";
+import { STEP_FIELDS, STEP_TAKES_COLUMNS, type StepField } from "@/lib/process/step-fields";
 
 /** A step while it is edited: any JSON object; the recipe schema says what is wrong with it. */
 export type DraftStep = Record<string, unknown> & { op?: unknown };
@@ -13,34 +14,7 @@ export interface DraftRecipe {
   [key: string]: unknown;
 }
 
-type Field = { key: string; kind: "number" } | { key: string; kind: "time" } | { key: string; kind: "choice"; options: readonly string[]; required: boolean };
-
-const num = (key: string): Field => ({ key, kind: "number" });
-const time = (key: string): Field => ({ key, kind: "time" });
-
-/** The parameters of each op (DESIGN §7), in the order the form shows them. */
-const FIELDS: Record<RecipeOp, Field[]> = {
-  flatline: [num("minutes")],
-  limits: [num("min"), num("max")],
-  dropZeros: [],
-  gradient: [num("maxChangePerMinute"), num("maxDurationMinutes")],
-  fillGaps: [num("maxGapMinutes")],
-  outliers: [{ key: "method", kind: "choice", options: OUTLIER_METHODS, required: true }, num("threshold"), num("windowMinutes")],
-  crop: [time("start"), time("end")],
-  shift: [num("minutes")],
-  resample: [
-    num("stepMinutes"),
-    num("offsetMinutes"),
-    { key: "method", kind: "choice", options: RESAMPLE_METHODS, required: true },
-    { key: "window", kind: "choice", options: RESAMPLE_WINDOWS, required: false },
-    num("maxGapMinutes"),
-    time("start"),
-    time("end"),
-  ],
-};
-
-export const RECIPE_OPS = Object.keys(FIELDS) as RecipeOp[];
-const TAKES_COLUMNS = new Set<RecipeOp>(["flatline", "limits", "dropZeros", "gradient", "fillGaps", "outliers"]);
+const RECIPE_OPS = Object.keys(STEP_FIELDS) as RecipeOp[];
 
 /** What a new step of each op starts with: valid where a sensible value exists, empty where the user must choose. */
 const NEW_STEP: Record<RecipeOp, DraftStep> = {
@@ -55,7 +29,7 @@ const NEW_STEP: Record<RecipeOp, DraftStep> = {
   resample: { op: "resample", stepMinutes: 15, method: "mean" },
 };
 
-const isOp = (op: unknown): op is RecipeOp => typeof op === "string" && op in FIELDS;
+const isOp = (op: unknown): op is RecipeOp => typeof op === "string" && op in STEP_FIELDS;
 
 function without(step: DraftStep, key: string): DraftStep {
   const next = { ...step };
@@ -72,7 +46,7 @@ function FieldError({ issues, path }: { issues: Map<string, string>; path: strin
   ) : null;
 }
 
-function FieldInput({ field, step, path, onChange }: { field: Field; step: DraftStep; path: string; onChange: (step: DraftStep) => void }) {
+function FieldInput({ field, step, path, onChange }: { field: StepField; step: DraftStep; path: string; onChange: (step: DraftStep) => void }) {
   const t = useTranslations("process");
   const value = step[field.key];
   const set = (next: unknown) => onChange(next === undefined ? without(step, field.key) : { ...step, [field.key]: next });
@@ -146,9 +120,9 @@ function StepCard({
   const t = useTranslations("process");
   const base = `steps[${index}]`;
   const op = isOp(step.op) ? step.op : null;
-  const takesColumns = op !== null && TAKES_COLUMNS.has(op);
+  const takesColumns = op !== null && STEP_TAKES_COLUMNS.has(op);
   // Problems of fields the form has no input for (e.g. an unknown field in a pasted recipe).
-  const shown = new Set([base, `${base}.op`, ...(op ? FIELDS[op].map((field) => `${base}.${field.key}`) : []), ...(takesColumns ? [`${base}.columns`] : [])]);
+  const shown = new Set([base, `${base}.op`, ...(op ? STEP_FIELDS[op].map((field) => `${base}.${field.key}`) : []), ...(takesColumns ? [`${base}.columns`] : [])]);
   const otherIssues = [...issues.keys()].filter((path) => path.startsWith(`${base}.`) && !shown.has(path) && !(takesColumns && path.startsWith(`${base}.columns[`)));
   return (
     <li className="panel step-card" data-testid="recipe-step" data-op={op ?? ""}>
@@ -170,9 +144,9 @@ function StepCard({
       {op ? <p className="muted step-hint">{t(`opHints.${op}`)}</p> : null}
       <FieldError issues={issues} path={base} />
       <FieldError issues={issues} path={`${base}.op`} />
-      {op && (FIELDS[op].length > 0 || takesColumns) ? (
+      {op && (STEP_FIELDS[op].length > 0 || takesColumns) ? (
         <div className="form-grid step-fields">
-          {FIELDS[op].map((field) => (
+          {STEP_FIELDS[op].map((field) => (
             <label key={field.key}>
               {t(`fields.${field.key}`)}
               <FieldInput field={field} step={step} path={`${base}.${field.key}`} onChange={onChange} />

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { StepReport } from "@/lib/process/apply-recipe";
 import type { Recipe } from "@/lib/process/recipe";
+import { stepParameters } from "@/lib/process/step-fields";
 
 /** A recipe as a readable numbered list (op and its parameters), with what each step did when known. */
 export function RecipeSteps({ recipe, reports }: { recipe: Recipe; reports?: StepReport[] }) {
@@ -10,7 +11,7 @@ export function RecipeSteps({ recipe, reports }: { recipe: Recipe; reports?: Ste
     <ol className="recipe-steps" data-testid="lineage-steps">
       {recipe.steps.map((step, index) => {
         const report = reports?.[index];
-        const parameters = Object.entries(step).filter(([key]) => key !== "op" && key !== "columns");
+        const parameters = stepParameters(step);
         return (
           <li key={index}>
             <strong>{t(`ops.${step.op}`)}</strong>

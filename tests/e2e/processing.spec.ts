@@ -1,0 +1,150 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
+
+// A German user: the Excel download is written in Berlin time.
+test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1360, height: 1000 } });
+
+/** Uploads and imports a sample with the detected choices, and opens its dataset page. */
+async function importSample(page: Page, file: string): Promise<void> {
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles(path.join(SAMPLES, file));
+  const row = page.locator(`tr[data-file-row="${file}"]`);
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await row.getByRole("button", { name: "Import" }).click();
+  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+  await expect(page.getByTestId("dataset-name")).toHaveText(file);
+}
+
+/** Drags across the middle fifth of the chart's plot. */
+async function zoomIn(page: Page, scope: Locator): Promise<void> {
+  const drag = scope.getByTestId("chart-drag");
+  await drag.scrollIntoViewIfNeeded();
+  const box = (await drag.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+test("clean sensor-irregular.csv like the original: preview, run, and the new version with its lineage", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await importSample(page, "sensor-irregular.csv");
+  await page.getByTestId("open-process").click();
+  await expect(page.getByRole("heading", { name: "Process “sensor-irregular.csv”" })).toBeVisible();
+
+  // The original's form: eqMax 30, limits 0…40, zeros off, gaps up to 20 min.
+  await page.getByTestId("original-fold").locator("summary").click();
+  await page.getByTestId("original-eqMax").fill("30");
+  await page.getByTestId("original-elMax").fill("40");
+  await page.getByTestId("original-elMin").fill("0");
+  await page.getByTestId("original-gapMax").fill("20");
+  await page.getByTestId("original-removeZeros").check();
+  // chgMax without lgMax is refused until both are set or neither.
+  await page.getByTestId("original-chgMax").fill("2");
+  await expect(page.getByTestId("original-load")).toBeDisabled();
+  await page.getByTestId("original-chgMax").fill("");
+  await page.getByTestId("original-load").click();
+  const steps = page.getByTestId("recipe-step");
+  await expect(steps).toHaveCount(5);
+  await expect(steps.nth(0)).toHaveAttribute("data-op", "flatline");
+  await expect(steps.nth(3)).toHaveAttribute("data-op", "fillGaps");
+  await expect(page.getByTestId("recipe-json")).toContainText('"maxGapMinutes": 20');
+
+  // The preview: per step counts on the 3000 rows, removed and filled points marked on the chart.
+  const preview = page.getByTestId("recipe-preview");
+  const counts = page.getByTestId("preview-counts");
+  await expect(counts.getByTestId("preview-count-row")).toHaveCount(5);
+  await expect(counts.getByTestId("preview-count-row").nth(1)).toContainText("Limits");
+  await expect(preview).toContainText("3,000 rows in view");
+  await expect(preview.locator('[data-marker="removed"]').first()).toBeAttached();
+  await expect(preview.locator('[data-marker="filled"]').first()).toBeAttached();
+  const limitsRemoved = Number(await counts.getByTestId("preview-count-row").nth(1).locator("td").nth(2).innerText());
+  expect(limitsRemoved).toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath("01-preview.png"), fullPage: true });
+
+  // An invalid field is named next to it, and the recipe cannot run until it is fixed.
+  await steps.nth(3).getByTestId("field-steps[3].maxGapMinutes").fill("-5");
+  await expect(page.getByTestId("issue-steps[3].maxGapMinutes")).toHaveText("expected a positive number");
+  await expect(page.getByTestId("run-recipe")).toBeDisabled();
+  await steps.nth(3).getByTestId("field-steps[3].maxGapMinutes").fill("20");
+  await expect(page.getByTestId("issue-steps[3].maxGapMinutes")).toHaveCount(0);
+
+  // Zoomed in, the preview works on the rows in view.
+  await zoomIn(page, preview);
+  await expect(page.getByTestId("preview-reset-zoom")).toBeEnabled();
+  await expect(preview).not.toContainText("3,000 rows in view");
+
+  await page.getByTestId("run-name").fill("sensor cleaned");
+  await page.getByTestId("run-recipe").click();
+  const run = page.getByTestId("derivation-run");
+  await expect(run.getByTestId("job-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await page.screenshot({ path: testInfo.outputPath("02-run.png"), fullPage: true });
+  await run.getByTestId("open-version").click();
+
+  // The new version: its parent, its recipe with what each step did, and the comparison.
+  await expect(page.getByTestId("dataset-name")).toHaveText("sensor cleaned");
+  const lineage = page.getByTestId("lineage");
+  await expect(lineage.getByTestId("lineage-parent")).toContainText("Made from sensor-irregular.csv");
+  await expect(lineage.getByTestId("lineage-steps").locator("li")).toHaveCount(5);
+  await expect(lineage.getByTestId("lineage-steps").locator("li").nth(1)).toContainText(`Limits: Min 0 · Max 40 (${limitsRemoved} removed, 0 filled)`);
+  await page.getByTestId("compare-versions").check();
+  await expect(page.getByTestId("compare-legend")).toContainText("sensor-irregular.csv");
+  await expect(page.getByTestId("column-stats")).toContainText("24.56");
+  await page.screenshot({ path: testInfo.outputPath("03-version.png"), fullPage: true });
+
+  // The parent lists the version among its children.
+  await lineage.getByRole("link", { name: "sensor-irregular.csv" }).click();
+  await expect(page.getByTestId("dataset-name")).toHaveText("sensor-irregular.csv");
+  await expect(page.getByTestId("lineage-children")).toContainText("sensor cleaned");
+});
+
+test("resample meter-15min.csv into hourly sums with a trailing window, save the recipe, and download the version for German Excel", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await importSample(page, "meter-15min.csv");
+  await page.getByTestId("open-process").click();
+
+  await page.getByTestId("add-step-op").selectOption("resample");
+  await page.getByTestId("add-step").click();
+  await page.getByTestId("field-steps[0].stepMinutes").fill("60");
+  await page.getByTestId("field-steps[0].method").selectOption("sum");
+  await page.getByTestId("field-steps[0].window").selectOption("trailing");
+  await expect(page.getByTestId("recipe-json")).toContainText('"window": "trailing"');
+  // 663 quarter hours (interval ends 3 June 00:15 … 10 June 00:00 UTC) become 169 hours: the grid starts on the hour before the first reading.
+  await expect(page.getByTestId("preview-count-row").first()).toContainText("663 → 169");
+
+  await page.getByTestId("recipe-name").fill("Meter hourly");
+  await page.getByTestId("recipe-save").click();
+  await expect(page.getByTestId("recipe-notice")).toHaveText("Saved as “Meter hourly”.");
+
+  await page.getByTestId("run-name").fill("meter hourly");
+  await page.getByTestId("run-recipe").click();
+  await expect(page.getByTestId("derivation-run").getByTestId("job-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await page.getByTestId("open-version").click();
+  await expect(page.getByTestId("dataset-name")).toHaveText("meter hourly");
+  await expect(page.getByTestId("time-step")).toContainText("1 h");
+  await expect(page.getByTestId("lineage-steps")).toContainText("Resample: Step (min) 60 · Method sum · Window trailing (rows 663 → 169)");
+  await page.screenshot({ path: testInfo.outputPath("04-hourly.png"), fullPage: true });
+
+  // Each hour is the sum of the four quarter hours ending at it, in Berlin time with decimal commas.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-excel-de").click()]);
+  const text = await readFile((await download.path())!, "utf8");
+  const lines = text.split("\r\n");
+  expect(lines[0]).toBe("\uFEFFZeitstempel;energy_kwh");
+  expect(lines[1]).toBe("03.06.2024 02:00:00;");
+  expect(lines[2]).toBe("03.06.2024 03:00:00;11,983");
+  expect(lines[3]).toBe(`03.06.2024 04:00:00;${String(2.903 + 3.564 + 3.439 + 3.647).replace(".", ",")}`);
+  expect(lines.filter((line) => line !== "").length).toBe(1 + 169);
+
+  // The saved recipe is there when the editor opens again, ready to load.
+  await page.goto("/datasets");
+  await page.locator('[data-testid="dataset-list"] tr[data-dataset-row="meter-15min.csv"] a').first().click();
+  await page.getByTestId("open-process").click();
+  await expect(page.getByTestId("recipe-select")).toContainText("Meter hourly (1 step)");
+  await page.getByTestId("recipe-load").click();
+  await expect(page.getByTestId("recipe-step")).toHaveCount(1);
+  await expect(page.getByTestId("field-steps[0].window")).toHaveValue("trailing");
+});
