@@ -8,6 +8,7 @@ import { applyRecipe, type StepReport } from "@/lib/process/apply-recipe";
 import { changedPoints, type ColumnChanges } from "@/lib/process/changed-points";
 import type { Recipe } from "@/lib/process/recipe";
 import { SpecError } from "@/lib/process/spec-errors";
+import { valueStepsPrefix } from "@/lib/process/value-steps";
 import type { Frame } from "@/lib/series/frame";
 import { frameOfRawPoints } from "@/lib/series/raw-points";
 import { ColumnPicker } from "./column-picker";
@@ -30,7 +31,8 @@ const pointsOf = (time: Float64Array, values: Float64Array): [number, number | n
  * The recipe's effect on the visible range, computed in the browser with the pure recipe
  * code on the raw rows of that range (at most MAX_RAW_ROWS; a larger range is drawn as an
  * overview and the user is asked to zoom in): original and result overlaid, removed values
- * crossed out, filled values ringed, and per step the counts.
+ * crossed out, filled values ringed (by the steps before any shift or resample, whose rows
+ * are new ones), and per step the counts.
  */
 export function RecipePreview({ datasetId, columns, start, end, recipe }: { datasetId: string; columns: DatasetColumnView[]; start: number | null; end: number | null; recipe: Recipe | null }) {
   const t = useTranslations("process.preview");
@@ -78,7 +80,9 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
     if (!original || !recipe) return null;
     try {
       const { frame, steps } = applyRecipe(original, recipe);
-      return { steps, result: frame, changes: changedPoints(original, frame) };
+      const prefix = valueStepsPrefix(recipe);
+      const marked = prefix === recipe ? frame : applyRecipe(original, prefix).frame;
+      return { steps, result: frame, changes: changedPoints(original, marked) };
     } catch (reason) {
       if (reason instanceof SpecError) return { error: reason.message };
       throw reason;
@@ -140,7 +144,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
         </p>
       ) : null}
       <TimeChart lines={lines} markers={markers} range={shown} onZoom={setRange} placeholder={chosen.length === 0 ? tChart("pick") : tChart("loading")} />
-      {result ? (
+      {result && result.steps.length > 0 ? (
         <table className="files data-table step-counts" data-testid="preview-counts">
           <thead>
             <tr>

@@ -67,7 +67,7 @@ export function RecipeWorkbench({
           <h2>{t("steps")}</h2>
           <RecipeEditor draft={draft} columns={dataset.columns} issues={issues} onChange={setDraft} />
         </section>
-        <details className="panel fold">
+        <details className="panel fold" data-testid="json-fold">
           <summary>{t("json.title")}</summary>
           <RecipeJson value={draft} onPaste={(input) => setDraft(asDraft(input))} />
         </details>

@@ -7,11 +7,11 @@ const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "sam
 // A German user: the Excel download is written in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1360, height: 1000 } });
 
-/** Uploads and imports a sample with the detected choices, and opens its dataset page. */
-async function importSample(page: Page, file: string): Promise<void> {
+/** Uploads and imports a sample (under its own name or `file`) with the detected choices, and opens its dataset page. */
+async function importSample(page: Page, sample: string, file = sample): Promise<void> {
   await page.goto("/datasets");
   await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles(path.join(SAMPLES, file));
+  await page.getByTestId("file-input").setInputFiles({ name: file, mimeType: "text/csv", buffer: await readFile(path.join(SAMPLES, sample)) });
   const row = page.locator(`tr[data-file-row="${file}"]`);
   await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
   await row.getByRole("button", { name: "Import" }).click();
@@ -104,8 +104,17 @@ test("clean sensor-irregular.csv like the original: preview, run, and the new ve
 
 test("resample meter-15min.csv into hourly sums with a trailing window, save the recipe, and download the version for German Excel", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
+  await importSample(page, "meter-15min.csv", "meter-next-week.csv");
   await importSample(page, "meter-15min.csv");
   await page.getByTestId("open-process").click();
+
+  // A pasted recipe is checked like a typed one: the invalid field is named next to it.
+  await page.getByTestId("json-fold").locator("summary").click();
+  await page.getByTestId("paste-json").fill('{"version": 1, "steps": [{"op": "fillGaps", "maxGapMinutes": 0}]}');
+  await page.getByTestId("load-json").click();
+  await expect(page.getByTestId("issue-steps[0].maxGapMinutes")).toHaveText("expected a positive number");
+  await page.getByTestId("step-remove").click();
+  await expect(page.getByTestId("recipe-step")).toHaveCount(0);
 
   await page.getByTestId("add-step-op").selectOption("resample");
   await page.getByTestId("add-step").click();
@@ -139,7 +148,7 @@ test("resample meter-15min.csv into hourly sums with a trailing window, save the
   expect(lines[3]).toBe(`03.06.2024 04:00:00;${String(2.903 + 3.564 + 3.439 + 3.647).replace(".", ",")}`);
   expect(lines.filter((line) => line !== "").length).toBe(1 + 169);
 
-  // The saved recipe is there when the editor opens again, ready to load.
+  // The saved recipe is there when the editor opens again: load it and apply it to the other meter file.
   await page.goto("/datasets");
   await page.locator('[data-testid="dataset-list"] tr[data-dataset-row="meter-15min.csv"] a').first().click();
   await page.getByTestId("open-process").click();
@@ -147,4 +156,12 @@ test("resample meter-15min.csv into hourly sums with a trailing window, save the
   await page.getByTestId("recipe-load").click();
   await expect(page.getByTestId("recipe-step")).toHaveCount(1);
   await expect(page.getByTestId("field-steps[0].window")).toHaveValue("trailing");
+  await page.getByTestId("apply-datasets").getByLabel("meter-next-week.csv").check();
+  await page.getByTestId("apply-many").click();
+  const applied = page.locator('[data-testid="derivation-run"][data-name="meter-next-week.csv (Meter hourly)"]');
+  await expect(applied.getByTestId("job-progress")).toHaveAttribute("data-status", "succeeded", { timeout: 90_000 });
+  await page.screenshot({ path: testInfo.outputPath("05-applied.png"), fullPage: true });
+  await applied.getByTestId("open-version").click();
+  await expect(page.getByTestId("dataset-name")).toHaveText("meter-next-week.csv (Meter hourly)");
+  await expect(page.getByTestId("lineage-parent")).toContainText("Made from meter-next-week.csv");
 });
