@@ -18,7 +18,7 @@ export function RecipeApplyMany({ transport, datasets, recipe, recipeName }: { t
   return (
     <section className="panel fold">
       <h2>{t("title")}</h2>
-      <fieldset className="value-columns" data-testid="apply-datasets">
+      <fieldset className="value-columns choice-list" data-testid="apply-datasets">
         <legend>{t("pick")}</legend>
         {datasets.map((dataset) => (
           <label key={dataset.id} className="check">

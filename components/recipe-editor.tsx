@@ -9,7 +9,7 @@ import { STEP_FIELDS, STEP_TAKES_COLUMNS, type StepField } from "@/lib/process/s
 /** A step while it is edited: any JSON object; the recipe schema says what is wrong with it. */
 export type DraftStep = Record<string, unknown> & { op?: unknown };
 export interface DraftRecipe {
-  version: unknown;
+  version?: unknown;
   steps: DraftStep[];
   [key: string]: unknown;
 }
@@ -79,14 +79,14 @@ function FieldInput({ field, step, path, onChange }: { field: StepField; step: D
 function ColumnsField({ step, path, columns, onChange }: { step: DraftStep; path: string; columns: DatasetColumnView[]; onChange: (step: DraftStep) => void }) {
   const t = useTranslations("process");
   const chosen = Array.isArray(step.columns) ? (step.columns as unknown[]).filter((name): name is string => typeof name === "string") : [];
-  const toggle = (name: string, on: boolean) => {
-    const next = columns.map((column) => column.name).filter((candidate) => (candidate === name ? on : chosen.includes(candidate)));
-    onChange(next.length === 0 ? without(step, "columns") : { ...step, columns: next });
-  };
   // A pasted recipe may name columns this dataset lacks: they stay listed so they can be unticked.
   const names = [...columns.map((column) => column.name), ...chosen.filter((name) => !columns.some((column) => column.name === name))];
+  const toggle = (name: string, on: boolean) => {
+    const next = names.filter((candidate) => (candidate === name ? on : chosen.includes(candidate)));
+    onChange(next.length === 0 ? without(step, "columns") : { ...step, columns: next });
+  };
   return (
-    <fieldset className="value-columns step-columns" data-testid={`field-${path}`}>
+    <fieldset className="value-columns choice-list" data-testid={`field-${path}`}>
       <legend>{chosen.length === 0 ? t("allColumns") : t("someColumns", { count: chosen.length })}</legend>
       {names.map((name) => (
         <label key={name} className="check">
@@ -189,7 +189,7 @@ export function RecipeEditor({ draft, columns, issues, onChange }: { draft: Draf
           {message}
         </p>
       ))}
-      {steps.length === 0 ? <p className="muted empty-steps">{t("noSteps")}</p> : null}
+      {steps.length === 0 ? <p className="muted">{t("noSteps")}</p> : null}
       <ol className="step-list">
         {steps.map((step, index) => (
           <StepCard

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** The recipe as JSON to read and copy, and a box to paste one in (validated by the editor, not here). */
-export function RecipeJson({ value, onPaste }: { value: unknown; onPaste: (recipe: Record<string, unknown>) => void }) {
+export function RecipeJson({ value, onPaste }: { value: unknown; onPaste: (recipe: Record<string, unknown> & { steps: unknown[] }) => void }) {
   const t = useTranslations("process.json");
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -48,11 +48,11 @@ export function RecipeJson({ value, onPaste }: { value: unknown; onPaste: (recip
               setError(t("notJson", { reason: reason instanceof Error ? reason.message : String(reason) }));
               return;
             }
-            if (typeof pasted !== "object" || pasted === null || Array.isArray(pasted)) {
+            if (typeof pasted !== "object" || pasted === null || Array.isArray(pasted) || !Array.isArray((pasted as { steps?: unknown }).steps)) {
               setError(t("notObject"));
               return;
             }
-            onPaste(pasted as Record<string, unknown>);
+            onPaste(pasted as Record<string, unknown> & { steps: unknown[] });
             setError(null);
             setText("");
           }}

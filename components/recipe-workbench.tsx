@@ -7,7 +7,7 @@ import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { SavedRecipeView } from "@/lib/contracts/saved-recipe";
 import { checkRecipe } from "@/lib/process/recipe-issues";
 import { OriginalCleaningForm } from "./original-cleaning-form";
-import { RecipeEditor, type DraftRecipe } from "./recipe-editor";
+import { RecipeEditor, type DraftRecipe, type DraftStep } from "./recipe-editor";
 import { RecipeJson } from "./recipe-json";
 import { RecipeApplyMany } from "./recipe-apply-many";
 import { RecipePreview } from "./recipe-preview";
@@ -22,10 +22,9 @@ export interface WorkbenchDataset {
   end: number | null;
 }
 
-/** Anything pasted or loaded becomes the draft as it is, so the editor can show what is wrong with it. */
-function asDraft(record: Record<string, unknown>): DraftRecipe {
-  const steps = Array.isArray(record.steps) ? record.steps.map((step) => (typeof step === "object" && step !== null && !Array.isArray(step) ? { ...step } : { op: step })) : [];
-  return { ...record, version: record.version, steps };
+/** A pasted or loaded recipe becomes the draft as it is (a step that is no object becomes its op), so the editor can show what is wrong with it. */
+function asDraft(record: Record<string, unknown> & { steps: unknown[] }): DraftRecipe {
+  return { ...record, steps: record.steps.map((step) => (typeof step === "object" && step !== null && !Array.isArray(step) ? { ...(step as DraftStep) } : { op: step })) };
 }
 
 /**
@@ -46,7 +45,7 @@ export function RecipeWorkbench({
   const t = useTranslations("process");
   const [draft, setDraft] = useState<DraftRecipe>({ version: 1, steps: [] });
   const [recipeName, setRecipeName] = useState<string | null>(null);
-  const check = useMemo(() => checkRecipe(draft), [draft]);
+  const check = useMemo(() => checkRecipe(draft, dataset.columns.map((column) => column.name)), [draft, dataset.columns]);
   const recipe = check.ok ? check.recipe : null;
   const issues = check.ok ? new Map<string, string>() : check.issues;
 

@@ -35,3 +35,16 @@ describe("checkRecipe", () => {
     expect(root.ok || [...root.issues.keys()]).toEqual([""]);
   });
 });
+
+describe("checkRecipe against the dataset's columns", () => {
+  it("names a step's column the dataset lacks, with the columns it has", () => {
+    const check = checkRecipe({ version: 1, steps: [{ op: "dropZeros", columns: ["temperature"] }, { op: "limits", max: 40, columns: ["temperature", "humidity"] }] }, ["temperature"]);
+    expect(check.ok || Object.fromEntries(check.issues)).toEqual({ "steps[1].columns[1]": "no column 'humidity' (columns: temperature)" });
+  });
+
+  it("reports unknown columns beside the schema's problems, and passes known ones", () => {
+    const check = checkRecipe({ version: 1, steps: [{ op: "limits", columns: ["x"] }] }, ["a", "b"]);
+    expect(check.ok || Object.fromEntries(check.issues)).toEqual({ "steps[0].min": "expected min, max or both", "steps[0].columns[0]": "no column 'x' (columns: a, b)" });
+    expect(checkRecipe({ version: 1, steps: [{ op: "dropZeros", columns: ["b"] }] }, ["a", "b"]).ok).toBe(true);
+  });
+});
