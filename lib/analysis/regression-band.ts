@@ -168,6 +168,11 @@ export interface RegressionBand {
   outsideCount: number;
 }
 
+/** How far y may lie from the prediction p: tolCnt (constant band), tolDep·|p| + tolCnt (dependent band). */
+export function bandHalfWidth(p: number, tolCnt: number, tolDep: number | null): number {
+  return tolDep === null ? tolCnt : tolDep * Math.abs(p) + tolCnt;
+}
+
 function pickColumn(frame: Frame, name: string | undefined, field: string, skip?: string) {
   if (name !== undefined) {
     const column = frame.columns.find((candidate) => candidate.name === name);
@@ -211,7 +216,7 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
   let insideCount = 0;
   for (let i = 0; i < n; i++) {
     const p = predicted[i];
-    const halfWidth = tolDep === null ? tolCnt : tolDep * Math.abs(p) + tolCnt;
+    const halfWidth = bandHalfWidth(p, tolCnt, tolDep);
     lower[i] = p - halfWidth;
     upper[i] = p + halfWidth;
     if (Math.abs(matched.y[i] - p) <= halfWidth) {
