@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { REGRESSION_KINDS, TOLERANCE_KINDS } from "@/lib/analysis/regression-spec";
+import { REGRESSION_KINDS, regressionSpecSchema, TOLERANCE_KINDS } from "@/lib/analysis/regression-spec";
+import { datasetIdSchema } from "./dataset-view";
 
 /** Points drawn at most in the scatter; the counts always cover every point. */
 export const BAND_CHART_MAX_POINTS = 5000;
@@ -30,3 +31,17 @@ export const bandChartSchema = z.object({
   curve: z.array(z.tuple([z.number(), z.number(), z.number(), z.number()])),
 });
 export type BandChart = z.infer<typeof bandChartSchema>;
+
+/** Draw a band: the x and y series by dataset (may be the same one) and the spec. */
+export const bandPreviewRequestSchema = z.strictObject(
+  {
+    xDatasetId: datasetIdSchema,
+    yDatasetId: datasetIdSchema,
+    spec: regressionSpecSchema,
+  },
+  { error: "expected {xDatasetId, yDatasetId, spec}" },
+);
+export type BandPreviewRequest = z.infer<typeof bandPreviewRequestSchema>;
+
+/** The job that computes the band; its result (JobView.result) is a BandChart. */
+export type StartBandPreviewResult = { ok: true; jobId: string } | { ok: false; error: string };

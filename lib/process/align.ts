@@ -41,7 +41,8 @@ function pickColumn(input: AlignInput, name: string | undefined, index: number):
   return column;
 }
 
-function formatMinutes(minutes: number | null): string {
+/** "15 min", "unknown": how requirements write a step or offset. */
+export function formatMinutes(minutes: number | null): string {
   return minutes === null ? "unknown" : `${Number(minutes.toPrecision(10))} min`;
 }
 

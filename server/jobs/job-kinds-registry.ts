@@ -1,4 +1,6 @@
 import "server-only";
+import { bandPreviewHandler } from "@/server/analyses/band-preview-handler";
+import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
 import { importUploadHandler } from "@/server/ingest/import-upload-handler";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { checkUploadHandler } from "@/server/uploads/check-upload-handler";
@@ -9,4 +11,5 @@ import type { JobHandler } from "./job-handlers";
 export const jobHandlers: Record<string, JobHandler> = {
   [CHECK_UPLOAD_JOB]: checkUploadHandler,
   [IMPORT_UPLOAD_JOB]: importUploadHandler,
+  [BAND_PREVIEW_JOB]: bandPreviewHandler,
 };

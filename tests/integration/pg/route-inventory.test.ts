@@ -64,6 +64,8 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/datasets/[datasetId]/page.tsx": { path: `/datasets/${SOME_UUID}`, public: false },
   "app/datasets/[datasetId]/import/page.tsx": { path: `/datasets/${SOME_UUID}/import`, public: false },
   "app/analyses/page.tsx": { path: "/analyses", public: false },
+  "app/analyses/align/page.tsx": { path: "/analyses/align", public: false },
+  "app/analyses/regression/page.tsx": { path: "/analyses/regression", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
   "app/update-password/page.tsx": { path: "/update-password", public: false },
   "app/sign-in/page.tsx": { path: "/sign-in", public: true },
@@ -72,7 +74,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/analyses/actions.ts#previewRegressionBand", "app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -326,6 +328,20 @@ describe("no server action does anything harmful without a session", () => {
     }
     const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from import_profiles"));
     expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
+    await db.close();
+  });
+
+  // The band preview lives on the regression page only: the proxy turns a visitor away
+  // there, and posted elsewhere it answers with an error and queues nothing.
+  it("previewRegressionBand: redirects to sign-in from its page, queues nothing anywhere", async () => {
+    const preview = manifestActions.get("app/analyses/actions.ts#previewRegressionBand")!;
+    const viaPage = await postServerAction(app.url, "/analyses/regression", preview, "none");
+    expect(viaPage.status).toBe(307);
+    expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent("/analyses/regression")}`);
+    const direct = await postServerAction(app.url, "/sign-in", preview, "none");
+    expect(direct.body).not.toContain('"ok":true');
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    expect(await db.asService((sql) => sql.query("select id from jobs where kind = 'regression-band-preview'"))).toEqual([]);
     await db.close();
   });
 

@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyseSeries } from "@/lib/analysis/analyse-series";
+import { bandChart } from "@/lib/analysis/band-chart";
+import { regressionBand } from "@/lib/analysis/regression-band";
+import { bandChartSchema, type BandPreviewRequest } from "@/lib/contracts/regression-band-view";
+import type { Frame } from "@/lib/series/frame";
+import { bandPreviewHandler } from "@/server/analyses/band-preview-handler";
+import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
+import { startBandPreview } from "@/server/analyses/band-preview";
+import { listSeriesSources } from "@/server/analyses/series-sources";
+import type { SessionUser } from "@/server/auth/session-user";
+import { frameToArrow } from "@/server/datasets/arrow-frame";
+import { insertDataset } from "@/server/datasets/dataset-records";
+import { database, type Database } from "@/server/db";
+import { ingestFile } from "@/server/ingest/ingest-file";
+import { findJob, type JobRow } from "@/server/jobs/job-queue";
+import { JobRunner } from "@/server/jobs/job-runner";
+import { setJobRunner } from "@/server/jobs/runner-instance";
+import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
+
+const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
+const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
+const LOGGER = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const T0 = Date.UTC(2024, 0, 1);
+const QUARTER = 15 * 60_000;
+
+/** A frame of regular rows: `columns` maps names to values per row index. */
+function regular(n: number, stepMs: number, columns: Record<string, (i: number) => number>, start = T0): Frame {
+  return {
+    time: Float64Array.from({ length: n }, (_, i) => start + i * stepMs),
+    columns: Object.entries(columns).map(([name, value]) => ({ name, values: Float64Array.from({ length: n }, (_, i) => value(i)) })),
+  };
+}
+
+describe("analyses jobs: a real runner, worker threads, PGlite and files", () => {
+  let dataDir: string;
+  let db: Database;
+  let runner: JobRunner;
+  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
+  const datasets: Record<string, { id: string; frame: Frame }> = {};
+
+  async function addDataset(owner: SessionUser, name: string, frame: Frame): Promise<string> {
+    const id = randomUUID();
+    const key = datasetBlobKey(id);
+    const sizeBytes = await blobStore().put(key, frameToArrow(frame));
+    await db.asService((sql) =>
+      insertDataset(sql, {
+        id,
+        ownerId: owner.id,
+        uploadId: null as unknown as string,
+        name,
+        blobKey: key,
+        sizeBytes,
+        rowCount: frame.time.length,
+        columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+        importOptions: {},
+        layout: null,
+        report: { rowsRead: frame.time.length, rowsImported: frame.time.length, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
+        analysis: analyseSeries(frame),
+      }),
+    );
+    return id;
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-analyses-"));
+    // The app's database and blob store, and the worker threads, read the data folder from the environment.
+    process.env.CHRONOFRAME_DATA_DIR = dataDir;
+    db = await database();
+    runner = new JobRunner(db, { threads: 1, handlers: { [BAND_PREVIEW_JOB]: { ...bandPreviewHandler, announce: async () => {} } } });
+    setJobRunner(runner);
+    runner.start();
+    const logger = (await ingestFile(LOGGER, { timezone: "Europe/Berlin" })).frame;
+    datasets.logger = { id: await addDataset(OWNER, "building-logger-de.csv", logger), frame: logger };
+    // y = 3 - 0.5·x + a small zig-zag on 15-min rows; x on 10-min rows, so only every other row matches.
+    const xs = regular(120, 10 * 60_000, { T: (i) => -5 + (i % 37) * 0.5 });
+    const ys = regular(80, QUARTER, { P: (i) => 3 - 0.5 * (-5 + ((i * 1.5) % 37) * 0.5) + (i % 2 === 0 ? 0.2 : -0.2) });
+    datasets.x = { id: await addDataset(OWNER, "temperature.csv", xs), frame: xs };
+    datasets.y = { id: await addDataset(OWNER, "load.csv", ys), frame: ys };
+    datasets.later = { id: await addDataset(OWNER, "later.csv", regular(10, QUARTER, { P: (i) => i }, Date.UTC(2025, 0, 1))), frame: regular(10, QUARTER, { P: (i) => i }) };
+    datasets.foreign = { id: await addDataset(STRANGER, "theirs.csv", xs), frame: xs };
+  });
+  afterAll(async () => {
+    setJobRunner(undefined);
+    await runner?.stop();
+    await db?.close();
+    await rm(dataDir, { recursive: true, force: true });
+    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
+    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
+  });
+
+  async function finished(jobId: string): Promise<JobRow> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const job = await db.asService((sql) => findJob(sql, jobId));
+      if (job && (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled")) return job;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`job ${jobId} did not finish`);
+  }
+
+  const jobCount = async () => Number((await db.asService((sql) => sql.query<{ n: string }>("select count(*) as n from jobs")))[0].n);
+
+  async function preview(request: BandPreviewRequest): Promise<JobRow> {
+    const started = await startBandPreview(OWNER, request);
+    if (!started.ok) throw new Error(started.error);
+    return finished(started.jobId);
+  }
+
+  describe("series sources", () => {
+    it("lists the user's datasets with the step and offset their analysis detected", async () => {
+      const sources = await db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
+      expect(sources.map((source) => source.name).sort()).toEqual(["building-logger-de.csv", "later.csv", "load.csv", "temperature.csv"]);
+      const logger = sources.find((source) => source.id === datasets.logger.id)!;
+      expect(logger).toMatchObject({ stepMinutes: 15, offsetMinutes: 0, rowCount: 480, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
+      expect(logger.start).toBe(datasets.logger.frame.time[0]);
+      expect(sources.find((source) => source.id === datasets.x.id)).toMatchObject({ stepMinutes: 10, offsetMinutes: 0 });
+      expect(await db.asUser(STRANGER.id, (sql) => listSeriesSources(sql))).toMatchObject([{ name: "theirs.csv" }]);
+    });
+  });
+
+  describe("regression band preview", () => {
+    it("fits heat load against outdoor temperature of one dataset in a worker thread: the chart payload of the whole band", async () => {
+      const spec = { kind: "linear", tolerance: "constant", xColumn: "Außentemperatur", yColumn: "Wärmeleistung" } as const;
+      const job = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
+      expect(job.status).toBe("succeeded");
+      const chart = bandChartSchema.parse(job.result);
+      const frame = datasets.logger.frame;
+      expect(chart).toEqual(JSON.parse(JSON.stringify(bandChart(regressionBand(frame, frame, spec)))));
+      expect(chart.equation).toBe("y = -1.15455·x + 38.0914");
+      expect(chart.counts).toEqual({ points: 480, inside: 299, outside: 181 });
+      // The default tolerance: 10 % of the y range.
+      const heat = frame.columns[1].values;
+      expect(chart.tolCnt).toBeCloseTo(0.1 * (Math.max(...heat) - Math.min(...heat)), 12);
+    });
+
+    it("matches two datasets on equal timestamps and agrees with the closed-form least squares", async () => {
+      const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { kind: "linear", tolerance: "dependent", tolCnt: 0.1, tolDep: 0.01 } });
+      expect(job.status).toBe("succeeded");
+      const chart = bandChartSchema.parse(job.result);
+      // Rows at 00:00, 00:30, 01:00, …: every third 10-min row and every other 15-min row, up to the shorter end.
+      const pairs: [number, number][] = [];
+      const x = datasets.x.frame;
+      const y = datasets.y.frame;
+      x.time.forEach((t, i) => {
+        const j = y.time.indexOf(t);
+        if (j >= 0) pairs.push([x.columns[0].values[i], y.columns[0].values[j]]);
+      });
+      expect(chart.counts.points).toBe(pairs.length);
+      const n = pairs.length;
+      const sx = pairs.reduce((sum, [a]) => sum + a, 0);
+      const sy = pairs.reduce((sum, [, b]) => sum + b, 0);
+      const sxy = pairs.reduce((sum, [a, b]) => sum + a * b, 0);
+      const sxx = pairs.reduce((sum, [a]) => sum + a * a, 0);
+      const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+      expect(chart.coefficients[1]).toBeCloseTo(slope, 10);
+      expect(chart.coefficients[0]).toBeCloseTo((sy - slope * sx) / n, 10);
+      // The tolerances are used as set, however small.
+      expect(chart.tolCnt).toBe(0.1);
+      expect(chart.tolDep).toBe(0.01);
+      const inside = pairs.filter(([a, b]) => {
+        const p = chart.coefficients[0] + chart.coefficients[1] * a;
+        return Math.abs(b - p) <= 0.01 * Math.abs(p) + 0.1;
+      }).length;
+      expect(chart.counts.inside).toBe(inside);
+    });
+
+    it("a band the data cannot give fails as a job with the core's one-line message", async () => {
+      const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } });
+      expect(job.status).toBe("failed");
+      expect(job.attempts).toBe(1);
+      expect(job.message).toBe("No timestamp has a value in both 'T' and 'P'.");
+    });
+
+    it("another user's dataset is not found, a wrong column is named, and neither queues a job", async () => {
+      const before = await jobCount();
+      const spec = { kind: "linear", tolerance: "constant" } as const;
+      expect(await startBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "yDatasetId: dataset not found." });
+      expect(await startBandPreview(STRANGER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "xDatasetId: dataset not found." });
+      expect(await startBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { ...spec, yColumn: "Q" } })).toEqual({
+        ok: false,
+        error: "spec.yColumn: load.csv has no column 'Q' (columns: P)",
+      });
+      expect(await jobCount()).toBe(before);
+    });
+  });
+});
