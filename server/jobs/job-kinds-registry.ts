@@ -1,6 +1,8 @@
 import "server-only";
 import { bandPreviewHandler } from "@/server/analyses/band-preview-handler";
 import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
+import { deriveDatasetHandler } from "@/server/datasets/derive-dataset-handler";
+import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { importUploadHandler } from "@/server/ingest/import-upload-handler";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { checkUploadHandler } from "@/server/uploads/check-upload-handler";
@@ -12,4 +14,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   [CHECK_UPLOAD_JOB]: checkUploadHandler,
   [IMPORT_UPLOAD_JOB]: importUploadHandler,
   [BAND_PREVIEW_JOB]: bandPreviewHandler,
+  [DERIVE_DATASET_JOB]: deriveDatasetHandler,
 };

@@ -1,6 +1,8 @@
 import "server-only";
 import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
 import { bandPreviewTask } from "@/server/analyses/band-preview-task";
+import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
+import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
 import { checkUploadTask } from "@/server/uploads/check-upload-task";
@@ -12,4 +14,5 @@ export const threadTasks: Record<string, Task> = {
   [CHECK_UPLOAD_JOB]: checkUploadTask,
   [IMPORT_UPLOAD_JOB]: importUploadTask,
   [BAND_PREVIEW_JOB]: bandPreviewTask,
+  [DERIVE_DATASET_JOB]: deriveDatasetTask,
 };
