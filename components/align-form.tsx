@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
 import { deriveDataset } from "@/app/datasets/actions";
-import type { JobView } from "@/lib/contracts/job-view";
+import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { SeriesSource } from "@/lib/contracts/series-source";
 import { formatMinutes, gridRequirement, type MethodRequirement } from "@/lib/process/align";
@@ -74,7 +74,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
   const [target, setTarget] = useState<Target>(() => ({ name: t("defaultName"), step: String(sources[0]?.stepMinutes ?? 15), offset: "0", start: "", end: "" }));
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
-  const [finished, setFinished] = useState<JobView | null>(null);
+  const [finished, setFinished] = useState<JobDetail | null>(null);
   const [pending, startTransition] = useTransition();
 
   const sourceOf = (row: SeriesRow) => sources.find((source) => source.id === row.datasetId);
@@ -300,7 +300,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
       ) : null}
       {run ? (
         <section className="panel run-panel" data-testid="align-run">
-          <JobProgress key={run.jobId} transport={transport} jobId={run.jobId} onFinished={setFinished} />
+          <JobProgress key={run.jobId} transport={transport} jobId={run.jobId} label={t("progress", { name: run.name })} onFinished={setFinished} />
           {finished?.status === "succeeded" ? (
             <p>
               <Link href={`/datasets/${run.datasetId}`} data-testid="open-result">

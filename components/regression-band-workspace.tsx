@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { previewRegressionBand } from "@/app/analyses/actions";
 import { deriveDataset } from "@/app/datasets/actions";
 import { DEFAULT_TOL_CNT_SHARE_OF_RANGE, DEFAULT_TOL_DEP, REGRESSION_KINDS, TOLERANCE_KINDS, type RegressionSpec } from "@/lib/analysis/regression-spec";
-import type { JobView } from "@/lib/contracts/job-view";
+import { jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import { bandChartSchema, type BandChart } from "@/lib/contracts/regression-band-view";
 import type { SeriesSource } from "@/lib/contracts/series-source";
@@ -38,11 +38,11 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
   const [tolCnt, setTolCnt] = useState("");
   const [tolDep, setTolDep] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ jobId: string; request: Drawn; finished: JobView | null } | null>(null);
+  const [preview, setPreview] = useState<{ jobId: string; request: Drawn; finished: JobDetail | null } | null>(null);
   const [drawn, setDrawn] = useState<{ chart: BandChart; request: Drawn } | null>(null);
   const [exportName, setExportName] = useState("");
   const [exportRun, setExportRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
-  const [exported, setExported] = useState<JobView | null>(null);
+  const [exported, setExported] = useState<JobDetail | null>(null);
   const [pending, startTransition] = useTransition();
 
   const unitOf = (choice: SeriesChoice) => sources.find((source) => source.id === choice.datasetId)?.columns.find((column) => column.name === choice.column)?.unit;
@@ -65,11 +65,15 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
     });
   };
 
-  const previewFinished = (job: JobView) => {
+  const previewFinished = async (job: JobDetail) => {
     if (!preview) return;
     setPreview({ ...preview, finished: job });
     if (job.status !== "succeeded") return;
-    const chart = bandChartSchema.safeParse(job.result);
+    // Live events leave a large result out: the chart is read from the job itself.
+    const detail = await fetch(`/api/jobs/${encodeURIComponent(job.id)}`, { cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
+    const chart = bandChartSchema.safeParse(jobDetailSchema.safeParse(detail).data?.result);
     if (!chart.success) {
       setError(t("unreadable"));
       return;
@@ -167,7 +171,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
       ) : null}
       {preview && preview.finished?.status !== "succeeded" ? (
         <section className="panel run-panel">
-          <JobProgress key={preview.jobId} transport={transport} jobId={preview.jobId} onFinished={previewFinished} />
+          <JobProgress key={preview.jobId} transport={transport} jobId={preview.jobId} label={t("computing")} onFinished={(job) => void previewFinished(job)} />
         </section>
       ) : null}
 
@@ -212,7 +216,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
           </div>
           {exportRun ? (
             <section className="panel run-panel" data-testid="band-export-run">
-              <JobProgress key={exportRun.jobId} transport={transport} jobId={exportRun.jobId} onFinished={setExported} />
+              <JobProgress key={exportRun.jobId} transport={transport} jobId={exportRun.jobId} label={t("exporting", { name: exportRun.name })} onFinished={setExported} />
               {exported?.status === "succeeded" ? (
                 <p>
                   <Link href={`/datasets/${exportRun.datasetId}`} data-testid="open-export">

@@ -43,5 +43,5 @@ export const bandPreviewRequestSchema = z.strictObject(
 );
 export type BandPreviewRequest = z.infer<typeof bandPreviewRequestSchema>;
 
-/** The job that computes the band; its result (JobView.result) is a BandChart. */
+/** The job that computes the band; its result (JobDetail.result, GET /api/jobs/<id>) is a BandChart. */
 export type StartBandPreviewResult = { ok: true; jobId: string } | { ok: false; error: string };

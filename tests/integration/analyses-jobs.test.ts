@@ -6,25 +6,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseSeries } from "@/lib/analysis/analyse-series";
 import { bandChart } from "@/lib/analysis/band-chart";
 import { regressionBand } from "@/lib/analysis/regression-band";
+import { userChannel } from "@/lib/contracts/channels";
+import type { StartDerivationResult } from "@/lib/contracts/dataset-derivation";
+import { JOB_EVENT, type JobEvent } from "@/lib/contracts/job-view";
 import { bandChartSchema, type BandPreviewRequest } from "@/lib/contracts/regression-band-view";
+import { alignSeries, describeRequirement, gridRequirement } from "@/lib/process/align";
 import type { Frame } from "@/lib/series/frame";
-import { bandPreviewHandler } from "@/server/analyses/band-preview-handler";
-import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
 import { startBandPreview } from "@/server/analyses/band-preview";
 import { listSeriesSources } from "@/server/analyses/series-sources";
 import type { SessionUser } from "@/server/auth/session-user";
-import { frameToArrow } from "@/server/datasets/arrow-frame";
-import { insertDataset } from "@/server/datasets/dataset-records";
+import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
+import { findDataset, insertDataset } from "@/server/datasets/dataset-records";
+import { startDerivation } from "@/server/datasets/start-derivation";
 import { database, type Database } from "@/server/db";
 import { ingestFile } from "@/server/ingest/ingest-file";
+import { findJobDetail } from "@/server/jobs/job-detail";
+import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { findJob, type JobRow } from "@/server/jobs/job-queue";
 import { JobRunner } from "@/server/jobs/job-runner";
 import { setJobRunner } from "@/server/jobs/runner-instance";
+import { eventBus, type BusMessage } from "@/server/progress/publisher";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
 const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
-const LOGGER = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
+const LOGGER = path.join(SAMPLES, "building-logger-de.csv");
 const T0 = Date.UTC(2024, 0, 1);
 const QUARTER = 15 * 60_000;
 
@@ -71,7 +78,7 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
     // The app's database and blob store, and the worker threads, read the data folder from the environment.
     process.env.CHRONOFRAME_DATA_DIR = dataDir;
     db = await database();
-    runner = new JobRunner(db, { threads: 1, handlers: { [BAND_PREVIEW_JOB]: { ...bandPreviewHandler, announce: async () => {} } } });
+    runner = new JobRunner(db, { threads: 1, handlers: jobHandlers });
     setJobRunner(runner);
     runner.start();
     const logger = (await ingestFile(LOGGER, { timezone: "Europe/Berlin" })).frame;
@@ -82,6 +89,10 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
     datasets.x = { id: await addDataset(OWNER, "temperature.csv", xs), frame: xs };
     datasets.y = { id: await addDataset(OWNER, "load.csv", ys), frame: ys };
     datasets.later = { id: await addDataset(OWNER, "later.csv", regular(10, QUARTER, { P: (i) => i }, Date.UTC(2025, 0, 1))), frame: regular(10, QUARTER, { P: (i) => i }) };
+    for (const [key, file] of [["meter", "meter-15min.csv"], ["sensor", "sensor-irregular.csv"]]) {
+      const frame = (await ingestFile(path.join(SAMPLES, file), { timezone: "Europe/Berlin" })).frame;
+      datasets[key] = { id: await addDataset(OWNER, file, frame), frame };
+    }
     datasets.foreign = { id: await addDataset(STRANGER, "theirs.csv", xs), frame: xs };
   });
   afterAll(async () => {
@@ -105,16 +116,19 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
 
   const jobCount = async () => Number((await db.asService((sql) => sql.query<{ n: string }>("select count(*) as n from jobs")))[0].n);
 
-  async function preview(request: BandPreviewRequest): Promise<JobRow> {
+  /** The finished band job, with its result as GET /api/jobs/<id> gives it. */
+  async function preview(request: BandPreviewRequest): Promise<JobRow & { result: unknown }> {
     const started = await startBandPreview(OWNER, request);
     if (!started.ok) throw new Error(started.error);
-    return finished(started.jobId);
+    const row = await finished(started.jobId);
+    const detail = await db.asUser(OWNER.id, (sql) => findJobDetail(sql, started.jobId));
+    return { ...row, result: detail!.job.result };
   }
 
   describe("series sources", () => {
     it("lists the user's datasets with the step and offset their analysis detected", async () => {
       const sources = await db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
-      expect(sources.map((source) => source.name).sort()).toEqual(["building-logger-de.csv", "later.csv", "load.csv", "temperature.csv"]);
+      expect(sources.map((source) => source.name).sort()).toEqual(["building-logger-de.csv", "later.csv", "load.csv", "meter-15min.csv", "sensor-irregular.csv", "temperature.csv"]);
       const logger = sources.find((source) => source.id === datasets.logger.id)!;
       expect(logger).toMatchObject({ stepMinutes: 15, offsetMinutes: 0, rowCount: 480, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
       expect(logger.start).toBe(datasets.logger.frame.time[0]);
@@ -169,6 +183,28 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
       expect(chart.counts.inside).toBe(inside);
     });
 
+    it("live events of the job stay small (Pusher's 10 kB limit): the chart is left out and read from the job", async () => {
+      const events: JobEvent[] = [];
+      const listener = (message: BusMessage) => {
+        if (message.event === JOB_EVENT) events.push(message.data as JobEvent);
+      };
+      eventBus().on(userChannel(OWNER.id), listener);
+      try {
+        const job = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec: { kind: "linear", tolerance: "constant" } });
+        expect(JSON.stringify(job.result).length).toBeGreaterThan(10_000);
+        const deadline = Date.now() + 10_000;
+        while (!events.some((event) => event.job.id === job.id && event.job.status === "succeeded")) {
+          if (Date.now() > deadline) throw new Error("no event for the finished job");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const mine = events.filter((event) => event.job.id === job.id);
+        for (const event of mine) expect(JSON.stringify(event).length).toBeLessThan(10_000);
+        expect(mine.find((event) => event.job.status === "succeeded")!.job.result).toBeNull();
+      } finally {
+        eventBus().off(userChannel(OWNER.id), listener);
+      }
+    });
+
     it("a band the data cannot give fails as a job with the core's one-line message", async () => {
       const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } });
       expect(job.status).toBe("failed");
@@ -186,6 +222,67 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
         error: "spec.yColumn: load.csv has no column 'Q' (columns: P)",
       });
       expect(await jobCount()).toBe(before);
+    });
+  });
+  describe("derivations started from the pages", () => {
+    const started = (result: StartDerivationResult) => {
+      if (!result.ok) throw new Error(result.error);
+      return result;
+    };
+
+    it("the requirement the align page shows from the stored analyses is the one the job fails with", async () => {
+      const sources = await db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
+      const sensor = sources.find((source) => source.id === datasets.sensor.id)!;
+      const meter = sources.find((source) => source.id === datasets.meter.id)!;
+      const target = { stepMinutes: 15, offsetMinutes: 0 };
+      expect(gridRequirement(target, meter, { index: 0, label: meter.name, column: "energy_kwh" })).toBeNull();
+      const needed = gridRequirement(target, sensor, { index: 1, label: sensor.name, column: "temperature" });
+      expect(needed).not.toBeNull();
+
+      const spec = { ...target, series: [{ datasetId: meter.id }, { datasetId: sensor.id, column: "temperature" }] };
+      const { jobId, datasetId } = started(await startDerivation(OWNER, { name: "needs a method", derivation: { kind: "align", spec } }));
+      const failed = await finished(jobId);
+      expect(failed.status).toBe("failed");
+      expect(failed.message).toBe(`series[1].method: ${describeRequirement(needed!)}.`);
+      expect(await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+    });
+
+    it("aligns the meter and the irregular sensor onto 15 min once the sensor has a method: the core's frame, with its lineage", async () => {
+      const spec = { stepMinutes: 15, offsetMinutes: 0, series: [{ datasetId: datasets.meter.id }, { datasetId: datasets.sensor.id, method: "mean" as const, window: "trailing" as const }] };
+      const { jobId, datasetId } = started(await startDerivation(OWNER, { name: "meter and sensor", derivation: { kind: "align", spec } }));
+      expect((await finished(jobId)).status).toBe("succeeded");
+      const expected = alignSeries(spec, [
+        { label: "meter-15min.csv", frame: datasets.meter.frame },
+        { label: "sensor-irregular.csv", frame: datasets.sensor.frame },
+      ]);
+      const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
+      expect(dataset).toMatchObject({ name: "meter and sensor", parentId: datasets.meter.id, stepMinutes: 15, rowCount: expected.time.length });
+      expect(dataset!.derivation).toEqual({ kind: "align", spec });
+      const frame = arrowToFrame(await blobStore().get(dataset!.blobKey));
+      expect(frame.columns.map((column) => column.name)).toEqual(["energy_kwh", "temperature"]);
+      expect(Array.from(frame.time)).toEqual(Array.from(expected.time));
+      frame.columns.forEach((column, c) => expect(Array.from(column.values)).toEqual(Array.from(expected.columns[c].values)));
+      expect(await db.asUser(STRANGER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+    });
+
+    it("another user's dataset in an align spec is not found and queues nothing", async () => {
+      const before = await jobCount();
+      const spec = { stepMinutes: 15, series: [{ datasetId: datasets.meter.id }, { datasetId: datasets.foreign.id, method: "mean" as const }] };
+      expect(await startDerivation(OWNER, { name: "stolen", derivation: { kind: "align", spec } })).toEqual({ ok: false, error: `Dataset ${datasets.foreign.id} not found.` });
+      expect(await jobCount()).toBe(before);
+    });
+
+    it("exporting the inside points gives a dataset of exactly the points the preview counted inside", async () => {
+      const spec = { kind: "quadratic", tolerance: "dependent", xColumn: "Außentemperatur", yColumn: "Wärmeleistung", tolCnt: 2, tolDep: 0.05 } as const;
+      const chart = bandChartSchema.parse((await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec })).result);
+      expect(chart.counts).toEqual({ points: 480, inside: 353, outside: 127 });
+      const { jobId, datasetId } = started(
+        await startDerivation(OWNER, { name: "inside", derivation: { kind: "regression-band", xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec } }),
+      );
+      expect((await finished(jobId)).status).toBe("succeeded");
+      const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
+      expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur" }, { name: "Wärmeleistung" }] });
+      expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside: 353, outside: 127, tolCnt: 2, tolDep: 0.05 });
     });
   });
 });
