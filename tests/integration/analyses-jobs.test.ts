@@ -13,6 +13,7 @@ import { bandChartSchema, type BandPreviewRequest } from "@/lib/contracts/regres
 import { alignSeries, describeRequirement, gridRequirement } from "@/lib/process/align";
 import type { Frame } from "@/lib/series/frame";
 import { startBandPreview } from "@/server/analyses/band-preview";
+import { listAnalysisResults } from "@/server/analyses/analysis-results";
 import { listSeriesSources } from "@/server/analyses/series-sources";
 import type { SessionUser } from "@/server/auth/session-user";
 import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
@@ -283,6 +284,17 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
       const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
       expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur" }, { name: "Wärmeleistung" }] });
       expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside: 353, outside: 127, tolCnt: 2, tolDep: 0.05 });
+    });
+
+    it("the hub lists what was made here (alignments and bands), newest first, the user's only", async () => {
+      const results = await db.asUser(OWNER.id, (sql) => listAnalysisResults(sql));
+      expect(results.map((result) => [result.name, result.kind])).toEqual([
+        ["inside", "regression-band"],
+        ["meter and sensor", "align"],
+      ]);
+      expect(results[0]).toMatchObject({ rowCount: 353, equation: "y = 0.016673·x² - 1.42071·x + 38.8545", columns: ["Außentemperatur", "Wärmeleistung"] });
+      expect(results[1]).toMatchObject({ equation: null, columns: ["energy_kwh", "temperature"] });
+      expect(await db.asUser(STRANGER.id, (sql) => listAnalysisResults(sql))).toEqual([]);
     });
   });
 });
