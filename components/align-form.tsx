@@ -170,8 +170,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
               <tr>
                 <th>{t("dataset")}</th>
                 <th>{t("column")}</th>
-                <th>{t("detectedStep")}</th>
-                <th>{t("detectedOffset")}</th>
+                <th>{t("detected")}</th>
                 <th>{t("method")}</th>
                 <th>{t("window")}</th>
                 <th>{t("maxGap")}</th>
@@ -196,11 +195,8 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
                     <td>
                       <ColumnSelect sources={sources} value={row} onChange={(choice) => update(row.key, choice)} label={t("column")} testId={`series-${index}-column`} />
                     </td>
-                    <td className="numeric" data-testid={`series-${index}-step`}>
-                      {minutes(source?.stepMinutes ?? null)}
-                    </td>
-                    <td className="numeric" data-testid={`series-${index}-offset`}>
-                      {minutes(source?.offsetMinutes ?? null)}
+                    <td className="numeric">
+                      <span data-testid={`series-${index}-step`}>{minutes(source?.stepMinutes ?? null)}</span> · <span data-testid={`series-${index}-offset`}>{minutes(source?.offsetMinutes ?? null)}</span>
                     </td>
                     <td>
                       <select
@@ -219,7 +215,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
                       </select>
                     </td>
                     <td>
-                      <select aria-label={t("window")} value={row.window} disabled={!row.method || gapMethod} onChange={(event) => update(row.key, { window: event.target.value as ResampleWindow })} data-testid={`series-${index}-window`}>
+                      <select aria-label={t("window")} title={t("windowTitle")} value={row.window} disabled={!row.method || gapMethod} onChange={(event) => update(row.key, { window: event.target.value as ResampleWindow })} data-testid={`series-${index}-window`}>
                         {RESAMPLE_WINDOWS.map((window) => (
                           <option key={window} value={window}>
                             {t(`windows.${window}`)}
