@@ -34,6 +34,9 @@ interface Target {
 /** Methods that interpolate between the samples around a grid point use the max gap; the others a window. */
 const GAP_METHODS: readonly ResampleMethod[] = ["linear", "nearestMaxDelta"];
 
+/** Dataset, column, detected, method, window, max gap, name, remove. */
+const SERIES_COLUMN_WIDTHS = ["18%", "14%", "15%", "15%", "10%", "9%", "14%", "5%"];
+
 const numberOrUndefined = (text: string) => (text.trim() === "" ? undefined : Number(text));
 /** A datetime-local value is the user's wall-clock time; the spec wants UTC. */
 const localToIso = (text: string) => {
@@ -166,6 +169,11 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
         </div>
         <div className="table-wrap flush">
           <table className="files data-table series-form" data-testid="align-series">
+            <colgroup>
+              {SERIES_COLUMN_WIDTHS.map((width, k) => (
+                <col key={k} style={{ width }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th>{t("dataset")}</th>
@@ -195,8 +203,13 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
                     <td>
                       <ColumnSelect sources={sources} value={row} onChange={(choice) => update(row.key, choice)} label={t("column")} testId={`series-${index}-column`} />
                     </td>
-                    <td className="numeric">
-                      <span data-testid={`series-${index}-step`}>{minutes(source?.stepMinutes ?? null)}</span> · <span data-testid={`series-${index}-offset`}>{minutes(source?.offsetMinutes ?? null)}</span>
+                    <td>
+                      <div>
+                        {t("stepIs")} <span data-testid={`series-${index}-step`}>{minutes(source?.stepMinutes ?? null)}</span>
+                      </div>
+                      <div className="file-meta">
+                        {t("offsetIs")} <span data-testid={`series-${index}-offset`}>{minutes(source?.offsetMinutes ?? null)}</span>
+                      </div>
                     </td>
                     <td>
                       <select
@@ -228,7 +241,6 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
                         type="number"
                         min="0"
                         step="any"
-                        className="short"
                         aria-label={t("maxGap")}
                         placeholder={gapMethod ? t("noLimit") : "–"}
                         disabled={!gapMethod}
@@ -239,7 +251,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
                       />
                     </td>
                     <td>
-                      <input className="name" aria-label={t("outputName")} placeholder={row.column} value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} aria-invalid={invalidAt(`series[${index}].name`)} />
+                      <input aria-label={t("outputName")} placeholder={row.column} value={row.name} onChange={(event) => update(row.key, { name: event.target.value })} aria-invalid={invalidAt(`series[${index}].name`)} />
                     </td>
                     <td>
                       <button type="button" className="button danger" disabled={rows.length === 1} onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))} aria-label={t("remove")}>
