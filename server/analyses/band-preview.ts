@@ -7,6 +7,9 @@ import { enqueueJob } from "@/server/jobs/job-queue";
 import { notifyJobRunner } from "@/server/jobs/runner-instance";
 import { BAND_PREVIEW_JOB, type BandPreviewPayload } from "./band-preview-job";
 
+/** How long a finished preview (and its chart) stays in the jobs table. */
+export const PREVIEW_KEPT_MS = 60 * 60_000;
+
 type Found = NonNullable<Awaited<ReturnType<typeof findDataset>>>;
 
 /** A column the spec names that the dataset does not have, said with the field's path; null when it has it. */
@@ -17,8 +20,8 @@ function missingColumn(dataset: Found, column: string | undefined, field: string
 
 /**
  * Queues the computation of a band over two of the user's datasets (read under RLS: another
- * user's dataset does not exist here). Columns are checked against the stored metadata
- * first, so a wrong name is answered at once rather than by a failed job.
+ * user's dataset does not exist here, nor are their jobs touched). Columns are checked against
+ * the stored metadata first, so a wrong name is answered at once rather than by a failed job.
  */
 export async function startBandPreview(user: SessionUser, request: BandPreviewRequest): Promise<StartBandPreviewResult> {
   const db = await database();
@@ -29,6 +32,8 @@ export async function startBandPreview(user: SessionUser, request: BandPreviewRe
     if (!y) return { ok: false, error: "yDatasetId: dataset not found." };
     const problem = missingColumn(x, request.spec.xColumn, "spec.xColumn") ?? missingColumn(y, request.spec.yColumn, "spec.yColumn");
     if (problem) return { ok: false, error: problem };
+    // A preview's result is read once, by the page that asked for it: older ones are let go.
+    await sql.query("delete from jobs where kind = $1 and finished_at < now() - ($2 || ' milliseconds')::interval", [BAND_PREVIEW_JOB, String(PREVIEW_KEPT_MS)]);
     const payload: BandPreviewPayload = { xBlobKey: x.blobKey, yBlobKey: y.blobKey, spec: request.spec };
     const job = await enqueueJob(sql, { ownerId: user.id, kind: BAND_PREVIEW_JOB, payload, maxAttempts: 2 });
     return { ok: true, jobId: job.id };

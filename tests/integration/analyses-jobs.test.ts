@@ -206,6 +206,18 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
       }
     });
 
+    it("a new preview lets the user's previews finished over an hour ago go, not anyone else's", async () => {
+      const spec = { kind: "linear", tolerance: "constant" } as const;
+      const old = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec });
+      const theirs = await startBandPreview(STRANGER, { xDatasetId: datasets.foreign.id, yDatasetId: datasets.foreign.id, spec: { ...spec, xColumn: "T", yColumn: "T" } });
+      if (!theirs.ok) throw new Error(theirs.error);
+      await finished(theirs.jobId);
+      await db.asService((sql) => sql.query("update jobs set finished_at = now() - interval '2 hours' where id = any($1::uuid[])", [[old.id, theirs.jobId]]));
+      const recent = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec });
+      const left = await db.asService((sql) => sql.query<{ id: string }>("select id from jobs where id = any($1::uuid[])", [[old.id, theirs.jobId, recent.id]]));
+      expect(left.map((row) => row.id).sort()).toEqual([theirs.jobId, recent.id].sort());
+    });
+
     it("a band the data cannot give fails as a job with the core's one-line message", async () => {
       const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } });
       expect(job.status).toBe("failed");
