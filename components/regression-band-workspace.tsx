@@ -6,9 +6,9 @@ import { useState, useTransition } from "react";
 import { previewRegressionBand } from "@/app/analyses/actions";
 import { deriveDataset } from "@/app/datasets/actions";
 import { DEFAULT_TOL_CNT_SHARE_OF_RANGE, DEFAULT_TOL_DEP, REGRESSION_KINDS, TOLERANCE_KINDS, type RegressionSpec } from "@/lib/analysis/regression-spec";
-import { jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
+import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
-import { bandChartSchema, type BandChart } from "@/lib/contracts/regression-band-view";
+import type { BandChart } from "@/lib/contracts/regression-band-view";
 import type { SeriesSource } from "@/lib/contracts/series-source";
 import { BandScatter } from "./band-scatter";
 import { JobProgress } from "./job-progress";
@@ -38,12 +38,12 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
   const [tolCnt, setTolCnt] = useState("");
   const [tolDep, setTolDep] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<{ jobId: string; request: Drawn; finished: JobDetail | null } | null>(null);
   const [drawn, setDrawn] = useState<{ chart: BandChart; request: Drawn } | null>(null);
   const [exportName, setExportName] = useState("");
   const [exportRun, setExportRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
   const [exported, setExported] = useState<JobDetail | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [drawing, startDrawing] = useTransition();
+  const [exporting, startExporting] = useTransition();
 
   const unitOf = (choice: SeriesChoice) => sources.find((source) => source.id === choice.datasetId)?.columns.find((column) => column.name === choice.column)?.unit;
   const axisLabel = (choice: SeriesChoice) => (unitOf(choice) ? `${choice.column} [${unitOf(choice)}]` : choice.column);
@@ -58,30 +58,17 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
       tolDep: tolerance === "dependent" ? numberOrUndefined(tolDep) : undefined,
     } as RegressionSpec;
     setError(null);
-    startTransition(async () => {
+    startDrawing(async () => {
       const result = await previewRegressionBand({ xDatasetId: x.datasetId, yDatasetId: y.datasetId, spec });
-      if (result.ok) setPreview({ jobId: result.jobId, request: { x, y, spec }, finished: null });
-      else setError(result.error);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setDrawn({ chart: result.chart, request: { x, y, spec } });
+      setExportRun(null);
+      setExported(null);
+      setExportName(t("defaultExportName", { y: y.column, x: x.column }));
     });
-  };
-
-  const previewFinished = async (job: JobDetail) => {
-    if (!preview) return;
-    setPreview({ ...preview, finished: job });
-    if (job.status !== "succeeded") return;
-    // Live events leave a large result out: the chart is read from the job itself.
-    const detail = await fetch(`/api/jobs/${encodeURIComponent(job.id)}`, { cache: "no-store" })
-      .then((response) => (response.ok ? response.json() : null))
-      .catch(() => null);
-    const chart = bandChartSchema.safeParse(jobDetailSchema.safeParse(detail).data?.result);
-    if (!chart.success) {
-      setError(t("unreadable"));
-      return;
-    }
-    setDrawn({ chart: chart.data, request: preview.request });
-    setExportRun(null);
-    setExported(null);
-    setExportName(t("defaultExportName", { y: preview.request.y.column, x: preview.request.x.column }));
   };
 
   const exportInside = () => {
@@ -89,7 +76,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
     const name = exportName.trim();
     setError(null);
     setExported(null);
-    startTransition(async () => {
+    startExporting(async () => {
       const { x: xChoice, y: yChoice, spec } = drawn.request;
       const result = await deriveDataset({ name, derivation: { kind: "regression-band", xDatasetId: xChoice.datasetId, yDatasetId: yChoice.datasetId, spec } });
       if (result.ok) setExportRun({ jobId: result.jobId, datasetId: result.datasetId, name });
@@ -158,9 +145,10 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
         </div>
         <p className="muted form-hint">{tolerance === "constant" ? t("constantRule") : t("dependentRule")}</p>
         <div className="actions start">
-          <button type="button" className="button primary" disabled={pending || (preview !== null && preview.finished === null) || !x.column || !y.column} onClick={draw} data-testid="band-draw">
+          <button type="button" className="button primary" disabled={drawing || !x.column || !y.column} onClick={draw} data-testid="band-draw">
             {t("draw")}
           </button>
+          {drawing ? <span className="muted" data-testid="band-computing">{t("computing")}</span> : null}
         </div>
       </section>
 
@@ -169,12 +157,6 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
           {error}
         </p>
       ) : null}
-      {preview && preview.finished?.status !== "succeeded" ? (
-        <section className="panel run-panel">
-          <JobProgress key={preview.jobId} transport={transport} jobId={preview.jobId} label={t("computing")} onFinished={(job) => void previewFinished(job)} />
-        </section>
-      ) : null}
-
       {chart && drawn ? (
         <>
           <section className="stat-grid" aria-label={t("result")} data-testid="band-stats">
@@ -210,7 +192,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
               {t("exportName")}
               <input value={exportName} onChange={(event) => setExportName(event.target.value)} data-testid="band-export-name" />
             </label>
-            <button type="button" className="button primary" disabled={pending || exportName.trim() === "" || chart.counts.inside === 0} onClick={exportInside} data-testid="band-export">
+            <button type="button" className="button primary" disabled={exporting || exportName.trim() === "" || chart.counts.inside === 0} onClick={exportInside} data-testid="band-export">
               {t("export", { count: chart.counts.inside })}
             </button>
           </div>

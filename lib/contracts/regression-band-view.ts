@@ -43,5 +43,5 @@ export const bandPreviewRequestSchema = z.strictObject(
 );
 export type BandPreviewRequest = z.infer<typeof bandPreviewRequestSchema>;
 
-/** The job that computes the band; its result (JobDetail.result, GET /api/jobs/<id>) is a BandChart. */
-export type StartBandPreviewResult = { ok: true; jobId: string } | { ok: false; error: string };
+/** The band as drawn, or why it cannot be (a message naming the field where there is one). */
+export type BandPreviewResult = { ok: true; chart: BandChart } | { ok: false; error: string };

@@ -1,14 +1,10 @@
 import "server-only";
-import type { BandPreviewRequest, StartBandPreviewResult } from "@/lib/contracts/regression-band-view";
+import type { BandChart, BandPreviewRequest, BandPreviewResult } from "@/lib/contracts/regression-band-view";
 import type { SessionUser } from "@/server/auth/session-user";
 import { findDataset } from "@/server/datasets/dataset-records";
 import { database } from "@/server/db";
-import { enqueueJob } from "@/server/jobs/job-queue";
-import { notifyJobRunner } from "@/server/jobs/runner-instance";
-import { BAND_PREVIEW_JOB, type BandPreviewPayload } from "./band-preview-job";
-
-/** How long a finished preview (and its chart) stays in the jobs table. */
-export const PREVIEW_KEPT_MS = 60 * 60_000;
+import { InteractiveTaskError, runInteractive } from "@/server/jobs/interactive-pool";
+import { BAND_PREVIEW_TASK, type BandPreviewPayload } from "./band-preview-task";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findDataset>>>;
 
@@ -19,25 +15,25 @@ function missingColumn(dataset: Found, column: string | undefined, field: string
 }
 
 /**
- * Queues the computation of a band over two of the user's datasets (read under RLS: another
- * user's dataset does not exist here, nor are their jobs touched). Columns are checked against
- * the stored metadata first, so a wrong name is answered at once rather than by a failed job.
+ * The band over two of the user's datasets (read under RLS: another user's dataset does not
+ * exist here), computed in a worker thread while the request waits. Columns are checked
+ * against the stored metadata first, so a wrong name is answered without reading any data.
  */
-export async function startBandPreview(user: SessionUser, request: BandPreviewRequest): Promise<StartBandPreviewResult> {
+export async function computeBandPreview(user: SessionUser, request: BandPreviewRequest, signal?: AbortSignal): Promise<BandPreviewResult> {
   const db = await database();
-  const outcome = await db.asUser(user.id, async (sql): Promise<StartBandPreviewResult> => {
-    const x = await findDataset(sql, request.xDatasetId);
-    const y = request.yDatasetId === request.xDatasetId ? x : await findDataset(sql, request.yDatasetId);
-    if (!x) return { ok: false, error: "xDatasetId: dataset not found." };
-    if (!y) return { ok: false, error: "yDatasetId: dataset not found." };
-    const problem = missingColumn(x, request.spec.xColumn, "spec.xColumn") ?? missingColumn(y, request.spec.yColumn, "spec.yColumn");
-    if (problem) return { ok: false, error: problem };
-    // A preview's result is read once, by the page that asked for it: older ones are let go.
-    await sql.query("delete from jobs where kind = $1 and finished_at < now() - ($2 || ' milliseconds')::interval", [BAND_PREVIEW_JOB, String(PREVIEW_KEPT_MS)]);
-    const payload: BandPreviewPayload = { xBlobKey: x.blobKey, yBlobKey: y.blobKey, spec: request.spec };
-    const job = await enqueueJob(sql, { ownerId: user.id, kind: BAND_PREVIEW_JOB, payload, maxAttempts: 2 });
-    return { ok: true, jobId: job.id };
+  const { x, y } = await db.asUser(user.id, async (sql) => {
+    const xFound = await findDataset(sql, request.xDatasetId);
+    return { x: xFound, y: request.yDatasetId === request.xDatasetId ? xFound : await findDataset(sql, request.yDatasetId) };
   });
-  if (outcome.ok) notifyJobRunner();
-  return outcome;
+  if (!x) return { ok: false, error: "xDatasetId: dataset not found." };
+  if (!y) return { ok: false, error: "yDatasetId: dataset not found." };
+  const problem = missingColumn(x, request.spec.xColumn, "spec.xColumn") ?? missingColumn(y, request.spec.yColumn, "spec.yColumn");
+  if (problem) return { ok: false, error: problem };
+  const payload: BandPreviewPayload = { xBlobKey: x.blobKey, yBlobKey: y.blobKey, spec: request.spec };
+  try {
+    return { ok: true, chart: await runInteractive<BandChart>(BAND_PREVIEW_TASK, payload, signal) };
+  } catch (error) {
+    if (error instanceof InteractiveTaskError) return { ok: false, error: error.message };
+    throw error;
+  }
 }

@@ -1,6 +1,4 @@
 import "server-only";
-import { bandPreviewHandler } from "@/server/analyses/band-preview-handler";
-import { BAND_PREVIEW_JOB } from "@/server/analyses/band-preview-job";
 import { deriveDatasetHandler } from "@/server/datasets/derive-dataset-handler";
 import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { importUploadHandler } from "@/server/ingest/import-upload-handler";
@@ -13,6 +11,5 @@ import type { JobHandler } from "./job-handlers";
 export const jobHandlers: Record<string, JobHandler> = {
   [CHECK_UPLOAD_JOB]: checkUploadHandler,
   [IMPORT_UPLOAD_JOB]: importUploadHandler,
-  [BAND_PREVIEW_JOB]: bandPreviewHandler,
   [DERIVE_DATASET_JOB]: deriveDatasetHandler,
 };

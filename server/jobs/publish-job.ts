@@ -5,8 +5,6 @@ import { database } from "@/server/db";
 import { publisher } from "@/server/progress/publisher";
 import { findJobDetail } from "./job-detail";
 
-const MAX_EVENT_RESULT_CHARS = 4_000;
-
 /**
  * Sends the job as it now is to its own channel and its owner's channel. Best effort, as for
  * uploads: followers re-read the job whenever they (re)connect.
@@ -15,10 +13,7 @@ export async function publishJob(jobId: string): Promise<void> {
   const db = await database();
   const found = await db.asService((sql) => findJobDetail(sql, jobId));
   if (!found) return;
-  // Pusher refuses events over 10 kB: a large result (a band's chart) stays in the database,
-  // where GET /api/jobs/<id> reads it.
-  const large = JSON.stringify(found.job.result ?? null).length > MAX_EVENT_RESULT_CHARS;
-  const event: JobEvent = { job: large ? { ...found.job, result: null } : found.job };
+  const event: JobEvent = { job: found.job };
   await Promise.all([
     publisher().publish(jobChannel(jobId), JOB_EVENT, event),
     publisher().publish(userChannel(found.ownerId), JOB_EVENT, event),

@@ -6,13 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseSeries } from "@/lib/analysis/analyse-series";
 import { bandChart } from "@/lib/analysis/band-chart";
 import { regressionBand } from "@/lib/analysis/regression-band";
-import { userChannel } from "@/lib/contracts/channels";
 import type { StartDerivationResult } from "@/lib/contracts/dataset-derivation";
-import { JOB_EVENT, type JobEvent } from "@/lib/contracts/job-view";
-import { bandChartSchema, type BandPreviewRequest } from "@/lib/contracts/regression-band-view";
+import type { BandChart, BandPreviewRequest } from "@/lib/contracts/regression-band-view";
 import { alignSeries, describeRequirement, gridRequirement } from "@/lib/process/align";
 import type { Frame } from "@/lib/series/frame";
-import { startBandPreview } from "@/server/analyses/band-preview";
+import { computeBandPreview } from "@/server/analyses/band-preview";
 import { listAnalysisResults } from "@/server/analyses/analysis-results";
 import { listSeriesSources } from "@/server/analyses/series-sources";
 import type { SessionUser } from "@/server/auth/session-user";
@@ -21,12 +19,10 @@ import { findDataset, insertDataset } from "@/server/datasets/dataset-records";
 import { startDerivation } from "@/server/datasets/start-derivation";
 import { database, type Database } from "@/server/db";
 import { ingestFile } from "@/server/ingest/ingest-file";
-import { findJobDetail } from "@/server/jobs/job-detail";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { findJob, type JobRow } from "@/server/jobs/job-queue";
 import { JobRunner } from "@/server/jobs/job-runner";
 import { setJobRunner } from "@/server/jobs/runner-instance";
-import { eventBus, type BusMessage } from "@/server/progress/publisher";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
@@ -44,7 +40,7 @@ function regular(n: number, stepMs: number, columns: Record<string, (i: number) 
   };
 }
 
-describe("analyses jobs: a real runner, worker threads, PGlite and files", () => {
+describe("analyses: band previews in the interactive pool, derivations in the job runner, PGlite and files", () => {
   let dataDir: string;
   let db: Database;
   let runner: JobRunner;
@@ -117,13 +113,11 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
 
   const jobCount = async () => Number((await db.asService((sql) => sql.query<{ n: string }>("select count(*) as n from jobs")))[0].n);
 
-  /** The finished band job, with its result as GET /api/jobs/<id> gives it. */
-  async function preview(request: BandPreviewRequest): Promise<JobRow & { result: unknown }> {
-    const started = await startBandPreview(OWNER, request);
-    if (!started.ok) throw new Error(started.error);
-    const row = await finished(started.jobId);
-    const detail = await db.asUser(OWNER.id, (sql) => findJobDetail(sql, started.jobId));
-    return { ...row, result: detail!.job.result };
+  /** The band as the page receives it. */
+  async function preview(request: BandPreviewRequest): Promise<BandChart> {
+    const result = await computeBandPreview(OWNER, request);
+    if (!result.ok) throw new Error(result.error);
+    return result.chart;
   }
 
   describe("series sources", () => {
@@ -141,9 +135,7 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
   describe("regression band preview", () => {
     it("fits heat load against outdoor temperature of one dataset in a worker thread: the chart payload of the whole band", async () => {
       const spec = { kind: "linear", tolerance: "constant", xColumn: "Außentemperatur", yColumn: "Wärmeleistung" } as const;
-      const job = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
-      expect(job.status).toBe("succeeded");
-      const chart = bandChartSchema.parse(job.result);
+      const chart = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
       const frame = datasets.logger.frame;
       expect(chart).toEqual(JSON.parse(JSON.stringify(bandChart(regressionBand(frame, frame, spec)))));
       expect(chart.equation).toBe("y = -1.15455·x + 38.0914");
@@ -154,9 +146,7 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
     });
 
     it("matches two datasets on equal timestamps and agrees with the closed-form least squares", async () => {
-      const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { kind: "linear", tolerance: "dependent", tolCnt: 0.1, tolDep: 0.01 } });
-      expect(job.status).toBe("succeeded");
-      const chart = bandChartSchema.parse(job.result);
+      const chart = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { kind: "linear", tolerance: "dependent", tolCnt: 0.1, tolDep: 0.01 } });
       // Rows at 00:00, 00:30, 01:00, …: every third 10-min row and every other 15-min row, up to the shorter end.
       const pairs: [number, number][] = [];
       const x = datasets.x.frame;
@@ -184,59 +174,27 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
       expect(chart.counts.inside).toBe(inside);
     });
 
-    it("live events of the job stay small (Pusher's 10 kB limit): the chart is left out and read from the job", async () => {
-      const events: JobEvent[] = [];
-      const listener = (message: BusMessage) => {
-        if (message.event === JOB_EVENT) events.push(message.data as JobEvent);
-      };
-      eventBus().on(userChannel(OWNER.id), listener);
-      try {
-        const job = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec: { kind: "linear", tolerance: "constant" } });
-        expect(JSON.stringify(job.result).length).toBeGreaterThan(10_000);
-        const deadline = Date.now() + 10_000;
-        while (!events.some((event) => event.job.id === job.id && event.job.status === "succeeded")) {
-          if (Date.now() > deadline) throw new Error("no event for the finished job");
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        const mine = events.filter((event) => event.job.id === job.id);
-        for (const event of mine) expect(JSON.stringify(event).length).toBeLessThan(10_000);
-        expect(mine.find((event) => event.job.status === "succeeded")!.job.result).toBeNull();
-      } finally {
-        eventBus().off(userChannel(OWNER.id), listener);
-      }
+    it("a band the data cannot give is refused with the core's one-line message", async () => {
+      expect(await computeBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } })).toEqual({
+        ok: false,
+        error: "No timestamp has a value in both 'T' and 'P'.",
+      });
+      expect(await computeBandPreview(OWNER, { xDatasetId: datasets.later.id, yDatasetId: datasets.later.id, spec: { kind: "quadratic", tolerance: "constant", xColumn: "P", yColumn: "P" } })).toMatchObject({
+        ok: true,
+      });
     });
 
-    it("a new preview lets the user's previews finished over an hour ago go, not anyone else's", async () => {
+    it("another user's dataset is not found and a wrong column is named", async () => {
       const spec = { kind: "linear", tolerance: "constant" } as const;
-      const old = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec });
-      const theirs = await startBandPreview(STRANGER, { xDatasetId: datasets.foreign.id, yDatasetId: datasets.foreign.id, spec: { ...spec, xColumn: "T", yColumn: "T" } });
-      if (!theirs.ok) throw new Error(theirs.error);
-      await finished(theirs.jobId);
-      await db.asService((sql) => sql.query("update jobs set finished_at = now() - interval '2 hours' where id = any($1::uuid[])", [[old.id, theirs.jobId]]));
-      const recent = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec });
-      const left = await db.asService((sql) => sql.query<{ id: string }>("select id from jobs where id = any($1::uuid[])", [[old.id, theirs.jobId, recent.id]]));
-      expect(left.map((row) => row.id).sort()).toEqual([theirs.jobId, recent.id].sort());
-    });
-
-    it("a band the data cannot give fails as a job with the core's one-line message", async () => {
-      const job = await preview({ xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } });
-      expect(job.status).toBe("failed");
-      expect(job.attempts).toBe(1);
-      expect(job.message).toBe("No timestamp has a value in both 'T' and 'P'.");
-    });
-
-    it("another user's dataset is not found, a wrong column is named, and neither queues a job", async () => {
-      const before = await jobCount();
-      const spec = { kind: "linear", tolerance: "constant" } as const;
-      expect(await startBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "yDatasetId: dataset not found." });
-      expect(await startBandPreview(STRANGER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "xDatasetId: dataset not found." });
-      expect(await startBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { ...spec, yColumn: "Q" } })).toEqual({
+      expect(await computeBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "yDatasetId: dataset not found." });
+      expect(await computeBandPreview(STRANGER, { xDatasetId: datasets.x.id, yDatasetId: datasets.foreign.id, spec })).toEqual({ ok: false, error: "xDatasetId: dataset not found." });
+      expect(await computeBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.y.id, spec: { ...spec, yColumn: "Q" } })).toEqual({
         ok: false,
         error: "spec.yColumn: load.csv has no column 'Q' (columns: P)",
       });
-      expect(await jobCount()).toBe(before);
     });
   });
+
   describe("derivations started from the pages", () => {
     const started = (result: StartDerivationResult) => {
       if (!result.ok) throw new Error(result.error);
@@ -287,7 +245,7 @@ describe("analyses jobs: a real runner, worker threads, PGlite and files", () =>
 
     it("exporting the inside points gives a dataset of exactly the points the preview counted inside", async () => {
       const spec = { kind: "quadratic", tolerance: "dependent", xColumn: "Außentemperatur", yColumn: "Wärmeleistung", tolCnt: 2, tolDep: 0.05 } as const;
-      const chart = bandChartSchema.parse((await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec })).result);
+      const chart = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
       expect(chart.counts).toEqual({ points: 480, inside: 353, outside: 127 });
       const { jobId, datasetId } = started(
         await startDerivation(OWNER, { name: "inside", derivation: { kind: "regression-band", xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec } }),
