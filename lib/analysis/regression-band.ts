@@ -150,6 +150,9 @@ export interface RegressionBand {
   tolerance: RegressionSpec["tolerance"];
   xColumn: string;
   yColumn: string;
+  /** The columns' units, when the series have them. */
+  xUnit?: string;
+  yUnit?: string;
   /** Lowest power first: linear [b, a], quadratic [b, c1, c2]. */
   coefficients: Polynomial;
   equation: string;
@@ -229,6 +232,8 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
     tolerance: spec.tolerance,
     xColumn: xColumn.name,
     yColumn: yColumn.name,
+    ...(xColumn.unit ? { xUnit: xColumn.unit } : {}),
+    ...(yColumn.unit ? { yUnit: yColumn.unit } : {}),
     coefficients,
     equation: formatEquation(coefficients),
     r2: coefficientOfDetermination(matched.y, predicted),
@@ -240,7 +245,7 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
   };
 }
 
-/** The points inside the band as a frame (x and y columns), for export as a new dataset. */
+/** The points inside the band as a frame (x and y columns, with their units), for export as a new dataset. */
 export function insidePointsFrame(band: RegressionBand): Frame {
   const { points } = band;
   const keep: number[] = [];
@@ -250,8 +255,8 @@ export function insidePointsFrame(band: RegressionBand): Frame {
   return {
     time: pick(points.time),
     columns: [
-      { name: band.xColumn, values: pick(points.x) },
-      { name: yName, values: pick(points.y) },
+      { name: band.xColumn, ...(band.xUnit ? { unit: band.xUnit } : {}), values: pick(points.x) },
+      { name: yName, ...(band.yUnit ? { unit: band.yUnit } : {}), values: pick(points.y) },
     ],
   };
 }

@@ -252,7 +252,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
       );
       expect((await finished(jobId)).status).toBe("succeeded");
       const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
-      expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur" }, { name: "Wärmeleistung" }] });
+      expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
       expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside: 353, outside: 127, tolCnt: 2, tolDep: 0.05 });
     });
 
