@@ -153,9 +153,14 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
       </section>
 
       {error ? (
-        <p className="notice error" data-testid="band-error">
-          {error}
-        </p>
+        <div className="notice error" data-testid="band-error">
+          <p>{error}</p>
+          {x.datasetId !== y.datasetId ? (
+            <p className="muted">
+              {t("alignFirst")} <Link href="/analyses/align">{t("toAlign")}</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       {chart && drawn ? (
         <>

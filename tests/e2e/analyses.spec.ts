@@ -61,6 +61,27 @@ test("align two samples onto one grid: the page says which series needs a method
   await expect(page.getByTestId("column-stats")).toContainText("temperature");
   await expect(page.getByTestId("series-chart").locator("svg path[fill='none']").first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("03-aligned-dataset.png"), fullPage: true });
+
+  // A window in the user's zone (Berlin, UTC+2 in June): one day of the meter at 15 min, ends included.
+  await page.goto("/analyses/align");
+  await page.getByTestId("series-0-dataset").selectOption({ label: "align-meter.csv" });
+  await page.getByTestId("series-1-dataset").selectOption({ label: "align-sensor.csv" });
+  await page.getByTestId("series-1-method").selectOption("linear");
+  await page.getByTestId("series-1-max-gap").fill("30");
+  await page.getByTestId("target-start").fill("2024-06-04T12:00");
+  await page.getByTestId("target-end").fill("2024-06-05T12:00");
+  await page.getByTestId("result-name").fill("Meter, one day");
+  await page.getByTestId("run-align").click();
+  await page.getByTestId("open-result").click({ timeout: 90_000 });
+  await expect(page.getByTestId("dataset-name")).toHaveText("Meter, one day");
+  await expect(page.getByTestId("rows-table")).toContainText("of 97");
+  await expect(page.getByTestId("rows-table").locator("tbody tr").first()).toContainText("12:00:00");
+
+  // The hub lists what was made here.
+  await page.goto("/analyses");
+  const results = page.getByTestId("analysis-results");
+  await expect(results).toContainText("Meter and sensor on 15 min");
+  await expect(results).toContainText("Meter, one day");
 });
 
 test("regression band of heat load against outdoor temperature: scatter, equation, R², counts, then the inside points as a dataset", async ({ page }, testInfo) => {
