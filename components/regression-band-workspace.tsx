@@ -25,8 +25,8 @@ const formatNumber = (value: number) => value.toLocaleString(undefined, { maximu
 
 /**
  * The regression band: x and y series, the fit and the tolerance; Draw computes the band in
- * a worker-thread job and shows the scatter, the equation, R² and the counts; the inside
- * points of what is drawn can be exported as a new dataset.
+ * a worker thread on the server and shows the scatter, the equation, R² and the counts; the
+ * inside points of what is drawn can be exported as a new dataset (a job with live progress).
  */
 export function RegressionBandWorkspace({ sources, transport }: { sources: SeriesSource[]; transport: LiveTransport }) {
   const t = useTranslations("analyses.band");
@@ -37,7 +37,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
   const [tolerance, setTolerance] = useState<RegressionSpec["tolerance"]>("constant");
   const [tolCnt, setTolCnt] = useState("");
   const [tolDep, setTolDep] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; inData?: boolean } | null>(null);
   const [drawn, setDrawn] = useState<{ chart: BandChart; request: Drawn } | null>(null);
   const [exportName, setExportName] = useState("");
   const [exportRun, setExportRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
@@ -61,7 +61,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
     startDrawing(async () => {
       const result = await previewRegressionBand({ xDatasetId: x.datasetId, yDatasetId: y.datasetId, spec });
       if (!result.ok) {
-        setError(result.error);
+        setError({ text: result.error, inData: result.inData });
         return;
       }
       setDrawn({ chart: result.chart, request: { x, y, spec } });
@@ -80,7 +80,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
       const { x: xChoice, y: yChoice, spec } = drawn.request;
       const result = await deriveDataset({ name, derivation: { kind: "regression-band", xDatasetId: xChoice.datasetId, yDatasetId: yChoice.datasetId, spec } });
       if (result.ok) setExportRun({ jobId: result.jobId, datasetId: result.datasetId, name });
-      else setError(result.error);
+      else setError({ text: result.error });
     });
   };
 
@@ -154,8 +154,8 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
 
       {error ? (
         <div className="notice error" data-testid="band-error">
-          <p>{error}</p>
-          {x.datasetId !== y.datasetId ? (
+          <p>{error.text}</p>
+          {error.inData && x.datasetId !== y.datasetId ? (
             <p className="muted">
               {t("alignFirst")} <Link href="/analyses/align">{t("toAlign")}</Link>
             </p>

@@ -43,5 +43,8 @@ export const bandPreviewRequestSchema = z.strictObject(
 );
 export type BandPreviewRequest = z.infer<typeof bandPreviewRequestSchema>;
 
-/** The band as drawn, or why it cannot be (a message naming the field where there is one). */
-export type BandPreviewResult = { ok: true; chart: BandChart } | { ok: false; error: string };
+/**
+ * The band as drawn, or why it cannot be: a message naming the field of a bad request, or
+ * saying what the data lack (`inData`: no common timestamps, too few distinct x).
+ */
+export type BandPreviewResult = { ok: true; chart: BandChart } | { ok: false; error: string; inData?: true };

@@ -33,7 +33,7 @@ export async function computeBandPreview(user: SessionUser, request: BandPreview
   try {
     return { ok: true, chart: await runInteractive<BandChart>(BAND_PREVIEW_TASK, payload, signal) };
   } catch (error) {
-    if (error instanceof InteractiveTaskError) return { ok: false, error: error.message };
+    if (error instanceof InteractiveTaskError) return { ok: false, error: error.message, inData: true };
     throw error;
   }
 }

@@ -178,6 +178,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
       expect(await computeBandPreview(OWNER, { xDatasetId: datasets.x.id, yDatasetId: datasets.later.id, spec: { kind: "linear", tolerance: "constant" } })).toEqual({
         ok: false,
         error: "No timestamp has a value in both 'T' and 'P'.",
+        inData: true,
       });
       expect(await computeBandPreview(OWNER, { xDatasetId: datasets.later.id, yDatasetId: datasets.later.id, spec: { kind: "quadratic", tolerance: "constant", xColumn: "P", yColumn: "P" } })).toMatchObject({
         ok: true,
