@@ -5,7 +5,8 @@ import type { DistributionSummary } from "@/lib/train/distribution-summary";
 
 const WIDTH = 150;
 const HEIGHT = 200;
-const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3 });
+// A rounded cosine near zero reads "0", not "-0".
+const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3, signDisplay: "negative" });
 
 /**
  * One feature's distribution as a box plot: the box from the lower to the upper quartile,

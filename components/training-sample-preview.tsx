@@ -15,7 +15,8 @@ export type PreviewState =
 
 const TIME_COLOR = "#2b8a3e";
 const count = (value: number) => value.toLocaleString("en-US");
-const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3 });
+// A rounded cosine near zero reads "0", not "-0".
+const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3, signDisplay: "negative" });
 
 /** How many samples the saved settings make, each feature's distribution over the training part, and a few samples drawn on their series. */
 export function TrainingSamplePreview({ state }: { state: PreviewState }) {
