@@ -5,53 +5,46 @@ import { Piscina } from "piscina";
 import type { TaskOutcome } from "./task-types";
 
 /**
- * One worker thread for work a user waits for on a page (the training sample preview):
- * bounded in time, kept apart from the job runner's threads so a long training run never
- * holds it up, and never on the web server's event loop. The thread starts on first use
- * and ends after a while without work.
+ * Worker threads for CPU work a request waits for (chart points, previews): bounded work,
+ * answered directly rather than queued as a job, but still off the event loop that serves
+ * every other request. The same thread tasks as the job runner, in their own small pool.
  */
 const POOL = Symbol.for("chronoframe.interactive-pool");
 type Holder = typeof globalThis & { [POOL]?: Piscina };
 
-const IDLE_MS = 15 * 60_000;
-const MAX_QUEUE = 8;
-
-export class InteractiveTaskTimeout extends Error {}
+/** A task's user-facing failure (bad column, invalid settings): its message is safe to show. */
+export class InteractiveTaskError extends Error {}
 
 function pool(): Piscina {
   const holder = globalThis as Holder;
   if (!holder[POOL]) {
-    process.env.CHRONOFRAME_THREAD_MODULE ??= path.join(process.cwd(), "server", "jobs", "thread.ts");
+    process.env.CHRONOFRAME_THREAD_MODULE = path.join(process.cwd(), "server", "jobs", "thread.ts");
     holder[POOL] = new Piscina({
       filename: path.join(process.cwd(), "server", "jobs", "thread-entry.mjs"),
-      minThreads: 0,
-      maxThreads: 1,
-      idleTimeout: IDLE_MS,
-      maxQueue: MAX_QUEUE,
+      // One thread stays warm: loading the task modules into a new thread takes seconds.
+      minThreads: 1,
+      maxThreads: 2,
+      idleTimeout: 10 * 60_000,
       execArgv: ["--conditions=react-server"],
     });
   }
   return holder[POOL];
 }
 
-/** Runs the thread task `kind`; a task running longer than `timeoutMs` is stopped (its thread ends) and rejects with InteractiveTaskTimeout. */
-export async function runInteractiveTask(kind: string, payload: Record<string, unknown>, timeoutMs: number): Promise<TaskOutcome> {
+/** Runs one thread task and returns its result; an `ok: false` outcome becomes an InteractiveTaskError. */
+export async function runInteractive<Result>(kind: string, payload: Record<string, unknown>, signal?: AbortSignal): Promise<Result> {
+  // Tasks may report progress; nobody waits for it here.
   const { port1, port2 } = new MessageChannel();
-  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    return (await pool().run({ kind, payload, port: port2 }, { transferList: [port2], signal })) as TaskOutcome;
-  } catch (error) {
-    if (signal.aborted) throw new InteractiveTaskTimeout(`stopped after ${Math.round(timeoutMs / 1000)} s`);
-    throw error;
+    const outcome = (await pool().run({ kind, payload, port: port2 }, { transferList: [port2], signal })) as TaskOutcome;
+    if (!outcome.ok) throw new InteractiveTaskError(outcome.userMessage);
+    return outcome.result as Result;
   } finally {
     port1.close();
   }
 }
 
-/** Ends the thread (tests, shutdown). */
-export async function closeInteractivePool(): Promise<void> {
-  const holder = globalThis as Holder;
-  const running = holder[POOL];
-  delete holder[POOL];
-  await running?.destroy();
+/** Starts the warm thread early, so the first chart does not wait for it. */
+export function warmInteractivePool(): void {
+  pool();
 }

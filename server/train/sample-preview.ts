@@ -3,7 +3,7 @@ import { samplePreviewConfigSchema, type SamplePreview } from "@/lib/contracts/t
 import { describeConfigError } from "@/lib/train/training-config";
 import type { SessionUser } from "@/server/auth/session-user";
 import { findOwnDataset } from "@/server/datasets/dataset-access";
-import { InteractiveTaskTimeout, runInteractiveTask } from "@/server/jobs/interactive-pool";
+import { InteractiveTaskError, runInteractive } from "@/server/jobs/interactive-pool";
 import { findOwnProject } from "./projects";
 import { SAMPLE_PREVIEW_TASK, type SamplePreviewPayload } from "./sample-preview-task";
 
@@ -28,13 +28,13 @@ export async function previewOwnProjectSamples(user: SessionUser, projectId: str
     if (dataset) datasets[id] = { name: dataset.name, blobKey: dataset.blobKey };
   }
   const payload: SamplePreviewPayload = { config, datasets };
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    const outcome = await runInteractiveTask(SAMPLE_PREVIEW_TASK, payload, TIMEOUT_MS);
-    return outcome.ok ? { kind: "ok", preview: outcome.result as SamplePreview } : { kind: "invalid", error: outcome.userMessage };
+    return { kind: "ok", preview: await runInteractive<SamplePreview>(SAMPLE_PREVIEW_TASK, payload, timeout) };
   } catch (error) {
-    if (error instanceof InteractiveTaskTimeout) {
-      return { kind: "invalid", error: `Counting the samples took too long (${error.message}): choose a larger step width or shorter windows.` };
-    }
+    if (error instanceof InteractiveTaskError) return { kind: "invalid", error: error.message };
+    // Piscina ends the thread of a task that runs past the bound.
+    if (timeout.aborted) return { kind: "invalid", error: `Counting the samples took longer than ${TIMEOUT_MS / 1000} s: choose a larger step width or shorter windows.` };
     throw error;
   }
 }

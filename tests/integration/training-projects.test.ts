@@ -14,7 +14,6 @@ import { frameToArrow } from "@/server/datasets/arrow-frame";
 import { insertDataset } from "@/server/datasets/dataset-records";
 import { database } from "@/server/db";
 import { ingestFile } from "@/server/ingest/ingest-file";
-import { closeInteractivePool } from "@/server/jobs/interactive-pool";
 import { datasetBlobKey, fileBlobStore } from "@/server/storage/blob-store";
 import { createOwnProject, deleteOwnProject, findOwnProject, listOwnProjects, renameOwnProject, saveOwnProjectConfig } from "@/server/train/projects";
 import { previewOwnProjectSamples } from "@/server/train/sample-preview";
@@ -76,7 +75,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await closeInteractivePool();
   await (await database()).close();
   await rm(dataDir, { recursive: true, force: true });
   if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
