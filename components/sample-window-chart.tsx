@@ -11,7 +11,9 @@ const MEASURED_COLOR = "#9aa7b4";
 type Point = { x: Date; y: number | null };
 type ChartSeries = LineSeries & { id: string; data: Point[] };
 
-const timeText = (date: Date) => date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+/** Tick labels: the time of day while the chart spans less than a day and a half, else the date too. */
+const timeText = (date: Date, spanMs: number) =>
+  spanMs < 36 * 3_600_000 ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) : date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit" });
 
 /** Shaded spans of the input and output windows behind the lines. */
 function windowBands(series: ExampleSeries) {
@@ -48,6 +50,7 @@ export function SampleWindowChart({ series, referenceTime, labels }: { series: E
   const data: ChartSeries[] = [{ id: labels.measured, data: series.points.map(([x, y]) => ({ x: new Date(x), y })) }];
   if (series.input) data.push({ id: labels.input, data: series.input.times.map((x, k) => ({ x: new Date(x), y: series.input!.values[k] })) });
   if (series.output) data.push({ id: labels.output, data: series.output.times.map((x, k) => ({ x: new Date(x), y: series.output!.values[k] })) });
+  const spanMs = (series.points.at(-1)?.[0] ?? referenceTime) - (series.points[0]?.[0] ?? referenceTime);
   const colors: Record<string, string> = { [labels.measured]: MEASURED_COLOR, [labels.input]: INPUT_COLOR, [labels.output]: OUTPUT_COLOR };
   return (
     <figure className="window-card" data-testid="sample-window" data-series={series.label}>
@@ -57,10 +60,10 @@ export function SampleWindowChart({ series, referenceTime, labels }: { series: E
       <div style={{ height: HEIGHT }}>
         <ResponsiveLine<ChartSeries>
           data={data}
-          margin={{ top: 10, right: 16, bottom: 40, left: 56 }}
+          margin={{ top: 10, right: 30, bottom: 40, left: 56 }}
           xScale={{ type: "time", useUTC: false }}
           yScale={{ type: "linear", min: "auto", max: "auto" }}
-          axisBottom={{ tickValues: 4, format: (value: Date) => timeText(value), tickPadding: 6 }}
+          axisBottom={{ tickValues: 4, format: (value: Date) => timeText(value, spanMs), tickPadding: 6 }}
           axisLeft={{ tickValues: 5, tickPadding: 4 }}
           colors={(one) => colors[String(one.id)]}
           lineWidth={1.5}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { saveTrainingConfig } from "@/app/training/actions";
 import { samplePreviewConfigSchema, type ProjectConfigDraft, type SamplePreview } from "@/lib/contracts/training-project";
 import { configFieldErrors } from "@/lib/train/config-field-errors";
@@ -25,6 +25,12 @@ const toIso = (local: string) => (local ? `${local}:00Z` : "");
 const fromIso = (iso: unknown) => (typeof iso === "string" ? iso.slice(0, 16) : "");
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+// The browser's list of time zones for the zone field (the server's may differ, so it renders none).
+const subscribeNever = () => () => {};
+let zones: string[] | null = null;
+const browserZones = () => (zones ??= Intl.supportedValuesOf("timeZone"));
+const NO_ZONES: string[] = [];
 
 /**
  * The project's settings form. Every change is checked against the training config schema
@@ -108,6 +114,7 @@ export function TrainingProjectEditor({
   const states = holidayRegions.find((region) => region.code === holidays?.country)?.states ?? [];
   const local = get("timeFeatures", "local") === true;
   const problems = preview.status === "ready" ? preview.preview.modelProblems : [];
+  const zoneList = useSyncExternalStore(subscribeNever, browserZones, () => NO_ZONES);
 
   return (
     <div className="project-editor">
@@ -213,7 +220,7 @@ export function TrainingProjectEditor({
             ) : null}
           </div>
           <datalist id="time-zones">
-            {(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []).map((zone) => (
+            {zoneList.map((zone) => (
               <option key={zone} value={zone} />
             ))}
           </datalist>
