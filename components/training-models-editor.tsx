@@ -15,6 +15,8 @@ const NUMBER_FIELDS: Partial<Record<ModelKind, { name: string; optional?: boolea
   linear: [{ name: "alpha" }],
   svr: [{ name: "C" }, { name: "epsilon" }, { name: "gamma", optional: true }, { name: "degree" }, { name: "maxTrainingSamples" }],
 };
+/** SVR fields that only some kernels use (LIBSVM: the degree is the polynomial's, gamma is not the linear kernel's). */
+const SVR_KERNEL_FIELDS: Record<string, string[]> = { degree: ["poly"], gamma: ["rbf", "poly", "sigmoid"] };
 const NET_NUMBERS = ["layers", "units", "epochs", "learningRate", "batchSize", "patience", "seed"];
 
 /** Choice fields of each kind with their options. */
@@ -51,7 +53,10 @@ export function TrainingModelsEditor({
       {models.map((model, index) => {
         const kind = valueAt(model, ["kind"]) as ModelKind;
         const isNet = NET_KINDS.includes(kind);
-        const numbers = isNet ? NET_NUMBERS.map((name) => ({ name, optional: false })).concat(kind === "cnn" ? [{ name: "kernelSize", optional: false }] : []) : (NUMBER_FIELDS[kind] ?? []);
+        const kernel = valueAt(model, ["kernel"]);
+        const numbers = isNet
+          ? NET_NUMBERS.map((name) => ({ name, optional: false })).concat(kind === "cnn" ? [{ name: "kernelSize", optional: false }] : [])
+          : (NUMBER_FIELDS[kind] ?? []).filter((field) => kind !== "svr" || SVR_KERNEL_FIELDS[field.name]?.includes(String(kernel)) !== false);
         const choices = isNet ? [{ name: "activation", options: ACTIVATIONS }] : (CHOICE_FIELDS[kind] ?? []);
         const problem = problems.find((entry) => entry.index === index);
         const at = (field: string) => `models.${index}.${field}`;
