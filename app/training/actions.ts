@@ -22,7 +22,7 @@ export async function createTrainingProject(name: unknown): Promise<ProjectResul
     const user = await requireUser();
     const parsed = projectNameSchema.safeParse(name);
     if (!parsed.success) return { ok: false, error: firstMessage(parsed.error) };
-    return { ok: true, project: await createOwnProject(user, parsed.data, { ...newProjectConfig(), version: 1 }) };
+    return { ok: true, project: await createOwnProject(user, parsed.data, newProjectConfig()) };
   } catch (error) {
     return failure("createTrainingProject", error, "The project could not be created. Try again.");
   }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseSeries } from "@/lib/analysis/analyse-series";
-import { newProjectConfig } from "@/lib/contracts/training-project";
+import { newProjectConfig, type ProjectConfigDraft } from "@/lib/contracts/training-project";
 import { findColumn, type Frame } from "@/lib/series/frame";
 import { prepareSamples } from "@/lib/train/prepare-samples";
 import { summariseSamples } from "@/lib/train/sample-summary";
@@ -83,7 +83,7 @@ afterAll(async () => {
 
 describe("training projects under RLS", () => {
   it("create, list, rename, autosave and delete one's own projects; another user's is not found and cannot be written", async () => {
-    const project = await createOwnProject(ME, "Heat load", { ...newProjectConfig(), version: 1 });
+    const project = await createOwnProject(ME, "Heat load", newProjectConfig());
     expect(project).toMatchObject({ name: "Heat load", config: newProjectConfig() });
     expect((await listOwnProjects(ME)).map((one) => one.id)).toContain(project.id);
 
@@ -123,7 +123,7 @@ describe("sample preview in the interactive worker thread", () => {
       steps: { inputSteps: 9, outputSteps: 12, stepMinutes: 15, offsetMinutes: 0 },
       timeFeatures: { year: false, month: false, week: false, day: true, holidays: { country: "DE" }, local: true, form: "reference", timezone: "Europe/Berlin" },
     };
-    const project = await createOwnProject(ME, "Logger", config as never);
+    const project = await createOwnProject(ME, "Logger", config);
     const outcome = await previewOwnProjectSamples(ME, project.id);
     if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
     const { preview } = outcome;
@@ -163,7 +163,7 @@ describe("sample preview in the interactive worker thread", () => {
       scaling: "standard",
       split: { validationFrom: "2017-06-26T00:00:00Z", testFrom: "2017-10-24T00:00:00Z", until: "2018-02-21T00:00:00Z" },
     };
-    const project = await createOwnProject(ME, "ETTh1", config as never);
+    const project = await createOwnProject(ME, "ETTh1", config);
     const outcome = await previewOwnProjectSamples(ME, project.id);
     if (outcome.kind !== "ok") throw new Error(JSON.stringify(outcome));
     expect(outcome.preview.summary).toMatchObject({ train: 8449, test: 2785, skipped: 0 });
@@ -179,7 +179,7 @@ describe("sample preview in the interactive worker thread", () => {
       outputs: [{ datasetId: mine, column: "Wärmeleistung", startHours: 1, endHours: 2, method: "linear" }],
       steps: { inputSteps: 3, outputSteps: 2, stepMinutes: 60, offsetMinutes: 0 },
     };
-    const outcomeOf = async (config: unknown) => previewOwnProjectSamples(ME, (await createOwnProject(ME, "check", config as never)).id);
+    const outcomeOf = async (config: unknown) => previewOwnProjectSamples(ME, (await createOwnProject(ME, "check", config as ProjectConfigDraft)).id);
 
     expect(await outcomeOf({ ...newProjectConfig(), version: 1 })).toEqual({ kind: "invalid", error: expect.stringMatching(/^The settings are not complete yet: inputs: /) });
     expect(await outcomeOf({ ...base, inputs: [{ ...base.inputs[0], datasetId: theirs }] })).toEqual({ kind: "invalid", error: "inputs.0.datasetId: choose one of your datasets" });
