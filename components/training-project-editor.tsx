@@ -80,25 +80,33 @@ export function TrainingProjectEditor({
   }, [save.status]);
 
   // The preview of the saved settings: computed on the server once they are complete.
+  // A model's hyperparameters do not change the samples: only the kinds (and a seasonal period) are looked at.
   const savedCheck = useMemo(() => samplePreviewConfigSchema.safeParse(saved.draft), [saved.draft]);
-  const [fetched, setFetched] = useState<{ for: unknown; preview: SamplePreview | null; error?: string } | null>(null);
+  const previewKey = useMemo(
+    () =>
+      savedCheck.success
+        ? JSON.stringify({ ...savedCheck.data, models: savedCheck.data.models.map((model) => ({ kind: valueAt(model, ["kind"]), periodHours: valueAt(model, ["periodHours"]) })) })
+        : null,
+    [savedCheck],
+  );
+  const [fetched, setFetched] = useState<{ for: string; preview: SamplePreview | null; error?: string } | null>(null);
   useEffect(() => {
-    if (!savedCheck.success) return;
+    if (previewKey === null) return;
     const controller = new AbortController();
-    const forDraft = saved.draft;
+    const forKey = previewKey;
     fetch(`/api/training/projects/${projectId}/samples`, { cache: "no-store", signal: controller.signal })
       .then(async (response) => {
         const body = (await response.json()) as SamplePreview & { error?: string };
-        setFetched((last) => (response.ok ? { for: forDraft, preview: body } : { for: forDraft, preview: last?.preview ?? null, error: body.error ?? response.statusText }));
+        setFetched((last) => (response.ok ? { for: forKey, preview: body } : { for: forKey, preview: last?.preview ?? null, error: body.error ?? response.statusText }));
       })
       .catch(() => {
-        if (!controller.signal.aborted) setFetched((last) => ({ for: forDraft, preview: last?.preview ?? null, error: previewFailed }));
+        if (!controller.signal.aborted) setFetched((last) => ({ for: forKey, preview: last?.preview ?? null, error: previewFailed }));
       });
     return () => controller.abort();
-  }, [savedCheck, saved.draft, projectId, previewFailed]);
+  }, [previewKey, projectId, previewFailed]);
   const preview: PreviewState = !savedCheck.success
     ? { status: "incomplete", message: describeConfigError(savedCheck.error) }
-    : !fetched || fetched.for !== saved.draft
+    : !fetched || fetched.for !== previewKey
       ? { status: "loading", last: fetched?.preview ?? null }
       : fetched.error !== undefined
         ? { status: "error", message: fetched.error, last: fetched.preview }
