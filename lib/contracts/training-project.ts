@@ -37,7 +37,6 @@ export type SaveConfigResult = { ok: true; updatedAt: string } | { ok: false; er
 
 /** What the sample preview needs of a config: everything checked but the models (their entries are only looked at for what the series make impossible). */
 export const samplePreviewConfigSchema = trainingConfigSchema.extend({ models: z.array(z.unknown()) });
-export type SamplePreviewConfig = z.infer<typeof samplePreviewConfigSchema>;
 
 /** What a project's settings make, before anything is trained. */
 export interface SamplePreview {
@@ -50,8 +49,6 @@ export interface SamplePreview {
   /** A model the settings cannot serve (e.g. naive without its target among the inputs), by index in `models`. */
   modelProblems: { index: number; message: string }[];
 }
-
-export type SamplePreviewResponse = { ok: true; preview: SamplePreview } | { ok: false; error: string };
 
 /** A new project's settings: the contract's defaults (the original's 13/13 steps of 3 minutes), naive and linear to compare. */
 export function newProjectConfig(): TrainingConfigInput {
