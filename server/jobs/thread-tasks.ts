@@ -5,6 +5,7 @@ import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
 import { SERIES_POINTS_TASK, seriesPointsTask } from "@/server/datasets/series-points-task";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
+import { SAMPLE_PREVIEW_TASK, samplePreviewTask } from "@/server/train/sample-preview-task";
 import { checkUploadTask } from "@/server/uploads/check-upload-task";
 import { CHECK_UPLOAD_JOB } from "@/server/uploads/job-kinds";
 import type { Task } from "./task-types";
@@ -16,4 +17,5 @@ export const threadTasks: Record<string, Task> = {
   [BAND_PREVIEW_TASK]: bandPreviewTask,
   [DERIVE_DATASET_JOB]: deriveDatasetTask,
   [SERIES_POINTS_TASK]: seriesPointsTask,
+  [SAMPLE_PREVIEW_TASK]: samplePreviewTask,
 };
