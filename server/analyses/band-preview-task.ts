@@ -1,4 +1,5 @@
 import "server-only";
+import { userSentence } from "@/lib/format/user-sentence";
 import { bandChart } from "@/lib/analysis/band-chart";
 import { regressionBand } from "@/lib/analysis/regression-band";
 import type { RegressionSpec } from "@/lib/analysis/regression-spec";
@@ -16,11 +17,6 @@ export interface BandPreviewPayload extends Record<string, unknown> {
   spec: RegressionSpec;
 }
 
-const sentence = (message: string) => {
-  const text = `${message[0]?.toUpperCase() ?? ""}${message.slice(1)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-};
-
 /**
  * Fits the band over every matched point of the two datasets, in a thread of the interactive
  * pool (which keeps recently read frames), and returns the bounded chart payload: exact
@@ -35,7 +31,7 @@ export const bandPreviewTask: Task = async (payload) => {
   try {
     return { ok: true, result: bandChart(regressionBand(xFrame, yFrame, spec)) };
   } catch (error) {
-    if (error instanceof SpecError) return { ok: false, userMessage: sentence(error.message) };
+    if (error instanceof SpecError) return { ok: false, userMessage: userSentence(error.message) };
     throw error;
   }
 };
