@@ -12,12 +12,13 @@ export const jobViewSchema = z.object({
   progress: z.number().min(0).max(1),
   message: z.string().nullable(),
   seq: z.number().int().nonnegative(),
+  /** The dataset the job made (an import, a derivation), once it has succeeded. */
+  datasetId: z.string().uuid().nullable(),
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
 /** A job followed on its own: what it made (a dataset) and its result once it succeeded. */
 export const jobDetailSchema = jobViewSchema.extend({
-  datasetId: z.string().uuid().nullable(),
   result: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -28,6 +29,10 @@ export const jobIdSchema = z.string().uuid({ message: "not a job id" });
 
 export const isFinished = (status: JobStatus) => status === "succeeded" || status === "failed" || status === "cancelled";
 
-/** A live update on a job channel: the job as it is now. */
+/**
+ * A live update on a job channel: the job as it is now. Pusher refuses messages over 10 kB,
+ * so a large result is left out (`resultOmitted`) and the follower reads the job instead.
+ */
 export const JOB_EVENT = "job";
-export type JobEvent = { job: JobDetail };
+export type JobEvent = { job: JobDetail; resultOmitted?: true };
+export const MAX_EVENT_RESULT_CHARS = 4_000;
