@@ -165,3 +165,33 @@ test("resample meter-15min.csv into hourly sums with a trailing window, save the
   await expect(page.getByTestId("dataset-name")).toHaveText("meter-next-week.csv (Meter hourly)");
   await expect(page.getByTestId("lineage-parent")).toContainText("Made from meter-next-week.csv");
 });
+
+test("a range of more rows than the preview takes is drawn as an overview until the user zooms in", async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  // 30 000 minutes of a logger with a stuck stretch every 1000 rows.
+  const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 1000 < 40 ? 5 : (10 + Math.sin(i / 200) * 3).toFixed(3)}`);
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles({ name: "minutes.csv", mimeType: "text/csv", buffer: Buffer.from(`time,value\n${rows.join("\n")}\n`) });
+  const row = page.locator('tr[data-file-row="minutes.csv"]');
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await row.getByRole("button", { name: "Import" }).click();
+  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+  await page.getByTestId("open-process").click();
+  await page.getByTestId("add-step-op").selectOption("flatline");
+  await page.getByTestId("add-step").click();
+  await page.getByTestId("field-steps[0].minutes").fill("30");
+
+  const preview = page.getByTestId("recipe-preview");
+  await expect(page.getByTestId("preview-zoom-in")).toHaveText("30,000 rows in view: the preview works on up to 20,000. Drag across the chart to zoom in.");
+  await expect(page.getByTestId("preview-counts")).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("06-overview.png"), fullPage: true });
+  await zoomIn(page, preview);
+  await expect(page.getByTestId("preview-zoom-in")).toHaveCount(0);
+  // The middle fifth holds 6000 rows, six stuck stretches of 40 minutes.
+  await expect(page.getByTestId("preview-count-row").first()).toContainText("Flatlines");
+  const removed = Number(await page.getByTestId("preview-count-row").first().locator("td").nth(2).innerText());
+  expect(removed).toBeGreaterThanOrEqual(5 * 40);
+  expect(removed).toBeLessThanOrEqual(7 * 40);
+  await page.screenshot({ path: testInfo.outputPath("07-zoomed-preview.png"), fullPage: true });
+});
