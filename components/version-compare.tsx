@@ -29,7 +29,7 @@ export function VersionCompare({
           {t("compare", { name: parent.name })}
         </label>
       ) : null}
-      <SeriesChart key={comparing ? "compare" : "single"} datasetId={datasetId} columns={columns} start={start} end={end} compareWith={comparing && parent ? { datasetId: parent.id, label: parent.name } : undefined} />
+      <SeriesChart datasetId={datasetId} columns={columns} start={start} end={end} compareWith={comparing && parent ? { datasetId: parent.id, label: parent.name } : undefined} />
     </>
   );
 }
