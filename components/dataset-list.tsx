@@ -7,7 +7,7 @@ import type { DatasetSummary } from "@/lib/contracts/dataset-view";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { LocalTime } from "./local-time";
 
-/** The user's imported datasets, read again whenever `refreshKey` changes (an import finished). */
+/** The user's datasets (imported and derived), read again whenever `refreshKey` changes (an import finished). */
 export function DatasetList({ refreshKey }: { refreshKey: string }) {
   const t = useTranslations("dataset.list");
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
@@ -52,7 +52,7 @@ export function DatasetList({ refreshKey }: { refreshKey: string }) {
                       {dataset.name}
                     </Link>
                     <div className="file-meta">
-                      {t("imported")} <LocalTime iso={dataset.createdAt} />
+                      {dataset.derivationKind ? t(`made.${dataset.derivationKind}`, { parent: dataset.parentName ?? "?" }) : t("imported")} · <LocalTime iso={dataset.createdAt} />
                     </div>
                   </td>
                   <td className="numeric">{dataset.rowCount.toLocaleString("en-US")}</td>

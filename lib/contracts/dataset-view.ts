@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import type { ImportReport } from "@/lib/ingest/import-report";
-import type { Derivation } from "./dataset-derivation";
+import type { Derivation, DerivationKind } from "./dataset-derivation";
 
 /** What the browser knows of an imported dataset. */
 export interface DatasetColumnView {
@@ -15,6 +15,9 @@ export interface DatasetSummary {
   uploadId: string | null;
   /** The dataset this one was derived from (its first source); null for an imported one. */
   parentId: string | null;
+  parentName: string | null;
+  /** How a derived dataset was made (null: imported). */
+  derivationKind: DerivationKind | null;
   rowCount: number;
   columns: DatasetColumnView[];
   start: string | null;

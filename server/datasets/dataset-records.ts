@@ -2,7 +2,7 @@ import "server-only";
 import type { SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import type { DatasetDetail, DatasetSummary } from "@/lib/contracts/dataset-view";
 import type { ImportReport } from "@/lib/ingest/import-report";
-import type { Derivation } from "@/lib/contracts/dataset-derivation";
+import type { Derivation, DerivationKind } from "@/lib/contracts/dataset-derivation";
 import type { Sql } from "@/server/db";
 
 interface DatasetRow {
@@ -23,6 +23,8 @@ interface DatasetRow {
   step_minutes: number | null;
   derivation: Derivation | string | null;
   derivation_report: unknown;
+  derivation_kind: DerivationKind | null;
+  parent_name: string | null;
   created_at: Date | string;
 }
 
@@ -35,6 +37,8 @@ function toSummary(row: DatasetRow): DatasetSummary {
     name: row.name,
     uploadId: row.upload_id,
     parentId: row.parent_id,
+    parentName: row.parent_name,
+    derivationKind: row.derivation_kind,
     rowCount: Number(row.row_count),
     columns: json(row.columns),
     start: iso(row.time_start),
@@ -94,16 +98,19 @@ export async function insertDataset(sql: Sql, dataset: NewDataset): Promise<void
   );
 }
 
-const SUMMARY_COLUMNS = "id, owner_id, upload_id, parent_id, name, row_count, columns, blob_key, size_bytes, time_start, time_end, step_minutes, created_at";
+/** How a dataset was made, for lists: the kind of its derivation and its parent's name. */
+const LINEAGE_COLUMNS = "d.derivation ->> 'kind' as derivation_kind, (select p.name from datasets p where p.id = d.parent_id) as parent_name";
+const SUMMARY_COLUMNS = `d.id, d.owner_id, d.upload_id, d.parent_id, d.name, d.row_count, d.columns, d.blob_key, d.size_bytes, d.time_start, d.time_end,
+  d.step_minutes, d.created_at, ${LINEAGE_COLUMNS}`;
 
 /** The datasets visible in this transaction (RLS: the user's own), newest first. */
 export async function listDatasets(sql: Sql, limit = 200): Promise<DatasetSummary[]> {
-  const rows = await sql.query<DatasetRow>(`select ${SUMMARY_COLUMNS} from datasets where blob_key is not null order by created_at desc limit $1`, [limit]);
+  const rows = await sql.query<DatasetRow>(`select ${SUMMARY_COLUMNS} from datasets d where d.blob_key is not null order by d.created_at desc limit $1`, [limit]);
   return rows.map(toSummary);
 }
 
 export async function findDataset(sql: Sql, id: string): Promise<(DatasetDetail & { blobKey: string }) | null> {
-  const rows = await sql.query<DatasetRow>("select * from datasets where id = $1 and blob_key is not null", [id]);
+  const rows = await sql.query<DatasetRow>(`select d.*, ${LINEAGE_COLUMNS} from datasets d where d.id = $1 and d.blob_key is not null`, [id]);
   const row = rows[0];
   if (!row) return null;
   return {
