@@ -24,6 +24,9 @@ export interface TrainingOptions {
   now?: () => number;
 }
 
+/** The data and settings leave nothing to train on. */
+export class TrainingDataError extends Error {}
+
 /** The test part as the model saw it: reference times (in the order of the split) and outputs in original units. */
 export interface TestForecasts {
   referenceTime: Float64Array;
@@ -36,6 +39,11 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
   checkModelConfigs(config);
   const prepared = prepareSamples(config, series, signal);
   const { layout, split, inputScaler, outputScaler } = prepared;
+  if (split.train.length === 0) {
+    throw new TrainingDataError(
+      `no training samples: ${prepared.candidates} reference times, ${prepared.skipped} skipped for a missing value, ${split.dropped} left out by the split; check the series' windows, the steps and the split`,
+    );
+  }
   const scaledInputs = applyScaler(prepared.inputs, inputScaler);
   const scaledOutputs = applyScaler(prepared.outputs, outputScaler);
   const part = (rows: Uint32Array) => ({ inputs: selectRows(scaledInputs, rows), outputs: selectRows(scaledOutputs, rows) });

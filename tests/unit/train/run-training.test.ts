@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTraining } from "@/lib/train/run-training";
+import { runTraining, TrainingDataError } from "@/lib/train/run-training";
 import { trainingConfigSchema, trainingResultSchema } from "@/lib/train/training-config";
 import type { ModelDocument } from "@/lib/train/model-document";
 
@@ -77,5 +77,11 @@ describe("runTraining", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(runTraining(config, { inputs: [series], outputs: [series] }, { signal: controller.signal })).rejects.toThrow();
+  });
+
+  it("refuses settings that leave no training samples, saying how many reference times there were", async () => {
+    const short = { time: series.time.subarray(0, 20), values: series.values.subarray(0, 20) };
+    await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(TrainingDataError);
+    await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(/^no training samples: 0 reference times/);
   });
 });
