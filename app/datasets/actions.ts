@@ -1,12 +1,15 @@
 "use server";
 
 import { z } from "zod";
+import { deriveRequestSchema, type StartDerivationResult } from "@/lib/contracts/dataset-derivation";
 import type { StartImportResult } from "@/lib/contracts/dataset-import";
 import { importProfileInputSchema, type SaveProfileResult } from "@/lib/contracts/import-profile";
 import { importOptionsSchema } from "@/lib/ingest/import-options";
+import { formatPath } from "@/lib/process/spec-errors";
 import { requireUser } from "@/server/auth/current-user";
 import { UnauthorizedError } from "@/server/auth/session-user";
 import { deleteImportProfile as deleteProfileRow, saveImportProfile as saveProfileRow } from "@/server/datasets/import-profiles";
+import { startDerivation } from "@/server/datasets/start-derivation";
 import { startImportJob } from "@/server/datasets/start-import";
 import { database } from "@/server/db";
 
@@ -63,5 +66,26 @@ export async function deleteImportProfile(profileId: unknown): Promise<{ ok: boo
   } catch (error) {
     if (!(error instanceof UnauthorizedError)) console.error("deleteImportProfile:", error);
     return { ok: false };
+  }
+}
+
+/**
+ * Makes a new dataset from the user's datasets: a recipe run, an alignment, the points inside
+ * a regression band or a model's forecasts. An invalid request names the field's path.
+ */
+export async function deriveDataset(input: unknown): Promise<StartDerivationResult> {
+  try {
+    const user = await requireUser();
+    const parsed = deriveRequestSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = formatPath(issue.path);
+      return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message };
+    }
+    return await startDerivation(user, parsed.data);
+  } catch (error) {
+    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
+    console.error("deriveDataset:", error);
+    return { ok: false, error: "The new dataset could not be started. Try again." };
   }
 }

@@ -3,12 +3,13 @@
  * authorisation; SSE uses the same names so both transports share one vocabulary.
  */
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const CHANNEL = new RegExp(`^private-(upload|user)-(${UUID})$`);
+const CHANNEL = new RegExp(`^private-(upload|user|job)-(${UUID})$`);
 
-export type ChannelTarget = { kind: "upload" | "user"; id: string };
+export type ChannelTarget = { kind: "upload" | "user" | "job"; id: string };
 
 export const uploadChannel = (uploadId: string) => `private-upload-${uploadId}`;
 export const userChannel = (userId: string) => `private-user-${userId}`;
+export const jobChannel = (jobId: string) => `private-job-${jobId}`;
 
 export function parseChannel(name: string): ChannelTarget | null {
   const match = CHANNEL.exec(name);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import type { ImportReport } from "@/lib/ingest/import-report";
+import type { Derivation } from "./dataset-derivation";
 
 /** What the browser knows of an imported dataset. */
 export interface DatasetColumnView {
@@ -12,6 +13,8 @@ export interface DatasetSummary {
   id: string;
   name: string;
   uploadId: string | null;
+  /** The dataset this one was derived from (its first source); null for an imported one. */
+  parentId: string | null;
   rowCount: number;
   columns: DatasetColumnView[];
   start: string | null;
@@ -25,6 +28,9 @@ export interface DatasetDetail extends DatasetSummary {
   importOptions: Record<string, unknown>;
   report: ImportReport | null;
   analysis: SeriesAnalysis | null;
+  /** How a derived dataset was made, and what that reported (e.g. per recipe step the values removed and filled). */
+  derivation: Derivation | null;
+  derivationReport: unknown;
 }
 
 export const datasetIdSchema = z.string().uuid({ message: "not a dataset id" });

@@ -1,19 +1,10 @@
 import { z } from "zod";
+import { jobViewSchema } from "./job-view";
 
 /** What the browser knows of an upload and its latest job: the Datasets list, the events, the API. */
 export const uploadStatusSchema = z.enum(["uploading", "processing", "ready", "failed", "expired", "cancelled"]);
 export type UploadStatus = z.infer<typeof uploadStatusSchema>;
 
-export const jobViewSchema = z.object({
-  id: z.string().uuid(),
-  kind: z.string(),
-  status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
-  stage: z.string(),
-  progress: z.number().min(0).max(1),
-  message: z.string().nullable(),
-  seq: z.number().int().nonnegative(),
-});
-export type JobView = z.infer<typeof jobViewSchema>;
 
 export const uploadViewSchema = z.object({
   id: z.string().uuid(),

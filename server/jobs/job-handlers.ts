@@ -10,6 +10,11 @@ export interface JobHandler {
   onStart?(sql: Sql, job: JobRow): Promise<void>;
   onSuccess(sql: Sql, job: JobRow, result: unknown): Promise<void>;
   onFinalFailure(sql: Sql, job: JobRow, message: string): Promise<void>;
+  /**
+   * The user cancelled the job. Idempotent: called when the cancel is recorded and again by
+   * the runner once the thread has stopped, so whatever the thread wrote can be removed.
+   */
+  onCancelled?(sql: Sql, job: JobRow): Promise<void>;
   /** Tells the job's followers that something changed (after the transaction committed). */
   announce(job: JobRow): Promise<void>;
 }

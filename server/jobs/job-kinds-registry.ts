@@ -1,4 +1,6 @@
 import "server-only";
+import { deriveDatasetHandler } from "@/server/datasets/derive-dataset-handler";
+import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { importUploadHandler } from "@/server/ingest/import-upload-handler";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { checkUploadHandler } from "@/server/uploads/check-upload-handler";
@@ -9,4 +11,5 @@ import type { JobHandler } from "./job-handlers";
 export const jobHandlers: Record<string, JobHandler> = {
   [CHECK_UPLOAD_JOB]: checkUploadHandler,
   [IMPORT_UPLOAD_JOB]: importUploadHandler,
+  [DERIVE_DATASET_JOB]: deriveDatasetHandler,
 };

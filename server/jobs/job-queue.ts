@@ -107,6 +107,17 @@ export async function expireStuckJobs(sql: Sql): Promise<JobRow[]> {
   );
 }
 
+/** Cancels a queued or running job; null when it has finished already (or is not visible). */
+export async function cancelJob(sql: Sql, jobId: string): Promise<JobRow | null> {
+  const rows = await sql.query<JobRow>(
+    `update jobs set status = 'cancelled', stage = 'cancelled', message = null, seq = seq + 1, updated_at = now(),
+       finished_at = now(), locked_by = null, locked_until = null
+     where id = $1 and status in ('queued', 'running') returning *`,
+    [jobId],
+  );
+  return rows[0] ?? null;
+}
+
 export async function findJob(sql: Sql, jobId: string): Promise<JobRow | null> {
   const rows = await sql.query<JobRow>("select * from jobs where id = $1", [jobId]);
   return rows[0] ?? null;

@@ -6,7 +6,7 @@ import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Database } from "@/server/db";
 import type { JobHandler } from "./job-handlers";
-import { claimJob, completeJob, expireStuckJobs, failJob, recordJobProgress, JOB_LEASE_MS, type JobRow } from "./job-queue";
+import { claimJob, completeJob, expireStuckJobs, failJob, findJob, recordJobProgress, JOB_LEASE_MS, type JobRow } from "./job-queue";
 import type { TaskOutcome, TaskProgress } from "./task-types";
 
 const POLL_MS = 1_000;
@@ -26,6 +26,7 @@ export class JobRunner {
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly pool: Piscina;
   private running = new Set<Promise<void>>();
+  private readonly aborts = new Map<string, AbortController>();
   private stopped = false;
   private wakeUp: (() => void) | null = null;
   private lastStuckSweep = 0;
@@ -52,6 +53,11 @@ export class JobRunner {
   /** Nudges the loop after an enqueue in this process, instead of waiting for the next poll. */
   notify(): void {
     this.wakeUp?.();
+  }
+
+  /** Terminates the thread running this job, if this runner has it. */
+  abort(jobId: string): void {
+    this.aborts.get(jobId)?.abort();
   }
 
   async stop(): Promise<void> {
@@ -110,6 +116,8 @@ export class JobRunner {
     await handler.announce(job);
 
     const { port1, port2 } = new MessageChannel();
+    const abort = new AbortController();
+    this.aborts.set(job.id, abort);
     let latest: TaskProgress | null = null;
     let writing = Promise.resolve();
     const flush = () => {
@@ -120,6 +128,8 @@ export class JobRunner {
         .then(async () => {
           const row = await this.db.asService((sql) => recordJobProgress(sql, job.id, this.workerId, progress));
           if (row) await handler.announce(row);
+          // No longer this worker's: cancelled by the user (perhaps through another process).
+          else abort.abort();
         })
         .catch((error: unknown) => console.error("job progress:", error));
       return writing;
@@ -135,22 +145,33 @@ export class JobRunner {
 
     let outcome: TaskOutcome | { ok: false; crashed: true };
     try {
-      outcome = (await this.pool.run({ kind: job.kind, payload: job.payload, port: port2 }, { transferList: [port2] })) as TaskOutcome;
+      outcome = (await this.pool.run({ kind: job.kind, payload: job.payload, port: port2 }, { transferList: [port2], signal: abort.signal })) as TaskOutcome;
     } catch (error) {
-      console.error(`job ${job.id} (${job.kind}) crashed:`, error);
+      if (!abort.signal.aborted) console.error(`job ${job.id} (${job.kind}) crashed:`, error);
       outcome = { ok: false, crashed: true };
     } finally {
       clearInterval(progressTimer);
       clearInterval(heartbeat);
       port1.close();
+      this.aborts.delete(job.id);
     }
     latest = null;
     await flush();
+    if (abort.signal.aborted) {
+      // Aborted because the job is no longer this worker's: cancelled, or (lease lost) someone else's now.
+      await this.db.asService(async (sql) => {
+        const current = await findJob(sql, job.id);
+        if (current?.status === "cancelled") await handler.onCancelled?.(sql, current);
+      });
+      return;
+    }
 
     const finished = await this.db.asService(async (sql) => {
       if (outcome.ok) {
         const row = await completeJob(sql, job.id, this.workerId, outcome.result);
         if (row) await handler.onSuccess(sql, row, outcome.result);
+        // Cancelled while the thread was finishing: what it wrote is not wanted.
+        else await handler.onCancelled?.(sql, job);
         return row;
       }
       // A crash is retried and described without internals; a user-facing failure is final.

@@ -12,3 +12,8 @@ export function setJobRunner(runner: JobRunner | undefined): void {
 export function notifyJobRunner(): void {
   (globalThis as Holder)[RUNNER]?.notify();
 }
+
+/** Stops this process's thread for a job the user cancelled; other processes notice on their next progress write. */
+export function abortJobInRunner(jobId: string): void {
+  (globalThis as Holder)[RUNNER]?.abort(jobId);
+}

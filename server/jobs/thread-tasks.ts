@@ -1,4 +1,6 @@
 import "server-only";
+import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
+import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
 import { checkUploadTask } from "@/server/uploads/check-upload-task";
@@ -9,4 +11,5 @@ import type { Task } from "./task-types";
 export const threadTasks: Record<string, Task> = {
   [CHECK_UPLOAD_JOB]: checkUploadTask,
   [IMPORT_UPLOAD_JOB]: importUploadTask,
+  [DERIVE_DATASET_JOB]: deriveDatasetTask,
 };

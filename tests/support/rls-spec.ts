@@ -10,16 +10,45 @@ const INSERT = {
   datasets: "insert into datasets (id, owner_id, name) values ($1, $2, 'series')",
   jobs: "insert into jobs (id, owner_id, kind) values ($1, $2, 'check-upload')",
   import_profiles: "insert into import_profiles (id, owner_id, name, options) values ($1::uuid, $2, 'logger ' || $1::text, '{}'::jsonb)",
+  recipes: "insert into recipes (id, owner_id, name, recipe) values ($1::uuid, $2, 'recipe ' || $1::text, '{}'::jsonb)",
+  training_projects: "insert into training_projects (id, owner_id, name) values ($1, $2, 'project')",
+  // A run hangs off a project and a model off a run of the same owner, made first.
+  training_runs: [
+    "insert into training_projects (id, owner_id, name) values ($1, $2, 'p')",
+    "insert into training_runs (id, owner_id, project_id, config) values ($1, $2, $3, '{}'::jsonb)",
+  ],
+  trained_models: [
+    "insert into training_projects (id, owner_id, name) values ($1, $2, 'p')",
+    "insert into training_runs (id, owner_id, project_id, config) values ($1, $2, $3, '{}'::jsonb)",
+    "insert into trained_models (id, owner_id, run_id, project_id, position, kind, result, model_blob_key) values ($1, $2, $3, $4, 0, 'linear', '{}'::jsonb, 'm')",
+  ],
 } as const;
 
 /** Inserts one row with `owner` into `table`, acting as `actingUser` (the owner unless forging). */
 async function insertRow(db: Database, table: keyof typeof INSERT, owner: string, actingUser = owner): Promise<string> {
-  const id = randomUUID();
-  await db.asUser(actingUser, (sql) => sql.query(INSERT[table], [id, owner]));
-  return id;
+  const statements: readonly string[] = typeof INSERT[table] === "string" ? [INSERT[table]] : INSERT[table];
+  // Each statement inserts a new id; the ids made before it, newest first, are its parents ($3, $4…).
+  const ids: string[] = [];
+  await db.asUser(actingUser, async (sql) => {
+    for (const statement of statements) {
+      const id = randomUUID();
+      await sql.query(statement, [id, owner, ...ids]);
+      ids.unshift(id);
+    }
+  });
+  return ids[0];
 }
 
-const COLUMN_TO_CHANGE = { uploads: "filename = 'stolen.csv'", datasets: "name = 'stolen'", jobs: "stage = 'stolen'", import_profiles: "name = 'stolen'" } as const;
+const COLUMN_TO_CHANGE = {
+  uploads: "filename = 'stolen.csv'",
+  datasets: "name = 'stolen'",
+  jobs: "stage = 'stolen'",
+  import_profiles: "name = 'stolen'",
+  recipes: "name = 'stolen'",
+  training_projects: "name = 'stolen'",
+  training_runs: "message = 'stolen'",
+  trained_models: "kind = 'stolen'",
+} as const;
 
 /**
  * Row Level Security as users meet it: each table, read, change, delete and forged
@@ -48,6 +77,26 @@ export function describeRowLevelSecurity(open: () => Database): void {
       await expect(db.asUser(USER_A, (sql) => sql.query(`update ${table} set owner_id = $2 where id = $1`, [id, USER_B]))).rejects.toThrow(/row-level security/);
     });
   }
+
+  it("a run or a model cannot hang on another user's project or run", async () => {
+    const db = open();
+    const projectOfA = await insertRow(db, "training_projects", USER_A);
+    await expect(
+      db.asUser(USER_B, (sql) => sql.query("insert into training_runs (owner_id, project_id, config) values ($1, $2, '{}'::jsonb)", [USER_B, projectOfA])),
+    ).rejects.toThrow(/row-level security/);
+    const runOfA = await db.asUser(USER_A, (sql) =>
+      sql.query<{ id: string }>("insert into training_runs (owner_id, project_id, config) values ($1, $2, '{}'::jsonb) returning id", [USER_A, projectOfA]),
+    );
+    await expect(
+      db.asUser(USER_B, (sql) =>
+        sql.query("insert into trained_models (owner_id, run_id, project_id, position, kind, result, model_blob_key) values ($1, $2, $3, 0, 'linear', '{}'::jsonb, 'm')", [
+          USER_B,
+          runOfA[0].id,
+          projectOfA,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
 
   it("a transaction without claims sees no rows at all", async () => {
     const db = open();

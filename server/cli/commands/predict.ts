@@ -1,11 +1,8 @@
 import { modelDocumentSchema } from "@/lib/train/model-document";
-import { predictFromDocument } from "@/lib/train/predict";
 import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
-import type { Frame } from "@/lib/series/frame";
 import { describeConfigError } from "@/lib/train/training-config";
-import { columnSeries, ingestFrame, TrainingSeriesError } from "@/server/train/load-training-series";
-import { loadLibsvm } from "@/server/train/libsvm";
-import { selectWasmBackend } from "@/server/train/tensorflow-backend";
+import { forecastFrame } from "@/server/train/forecast-frame";
+import { ingestFrame, TrainingSeriesError } from "@/server/train/load-training-series";
 import { CliError } from "../cli-error";
 import { writeOutputAtomically } from "../output-file";
 import { parseArguments, readJsonFile, requireOption } from "../cli-io";
@@ -28,25 +25,17 @@ export async function run(argv: string[]): Promise<void> {
   const parsed = modelDocumentSchema.safeParse(await readJsonFile(modelFile, "model"));
   if (!parsed.success) throw new CliError(`model ${modelFile}: ${describeConfigError(parsed.error)}`);
   const document = parsed.data;
-  const frame = await ingestFrame(inFile);
-  let inputs;
+  const input = await ingestFrame(inFile);
+  let forecasts;
   try {
-    inputs = document.config.inputs.map((series, i) => columnSeries(frame, series.column, `inputs.${i}`, inFile));
+    forecasts = await forecastFrame(document, input, inFile);
   } catch (error) {
     if (error instanceof TrainingSeriesError) throw new CliError(`model ${modelFile}: ${error.message}`);
     throw error;
   }
-  await selectWasmBackend();
-  const svm = document.model.kind === "svr" ? await loadLibsvm() : undefined;
-  const forecasts = await predictFromDocument(document, inputs, { runtime: { svm } });
-  const { values } = forecasts;
-  const output: Frame = {
-    time: forecasts.referenceTime,
-    columns: forecasts.columns.map((name, c) => ({
-      name,
-      values: Float64Array.from({ length: values.rows }, (_, r) => values.data[r * values.cols + c]),
-    })),
-  };
+  const output = forecasts.frame;
   await writeOutputAtomically(out, formatNormalisedCsv(output));
-  process.stdout.write(`wrote ${values.rows} forecasts of ${values.cols} values (${forecasts.skipped} reference times skipped for missing inputs) to ${out}\n`);
+  process.stdout.write(
+    `wrote ${output.time.length} forecasts of ${output.columns.length} values (${forecasts.skipped} reference times skipped for missing inputs) to ${out}\n`,
+  );
 }

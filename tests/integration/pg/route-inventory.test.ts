@@ -40,6 +40,7 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
   "app/api/datasets/[datasetId]/rows/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/rows`], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/series/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/series`], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/download/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/download?format=arrow`], guard: { kind: "session" } },
+  "app/api/jobs/[jobId]/route.ts": { methods: ["GET"], paths: [`/api/jobs/${SOME_UUID}`], guard: { kind: "session" } },
   "app/api/health/route.ts": {
     methods: ["GET"],
     paths: ["/api/health"],
@@ -72,7 +73,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

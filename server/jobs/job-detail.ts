@@ -1,0 +1,30 @@
+import "server-only";
+import type { JobDetail } from "@/lib/contracts/job-view";
+import type { Sql } from "@/server/db";
+import type { JobRow } from "./job-queue";
+
+type DetailRow = JobRow & { result: unknown; created_at: Date | string; updated_at: Date | string };
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function toJobDetail(row: DetailRow): JobDetail {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    stage: row.stage,
+    progress: Number(row.progress),
+    message: row.message,
+    seq: Number(row.seq),
+    datasetId: row.dataset_id,
+    result: typeof row.result === "string" ? JSON.parse(row.result) : (row.result ?? null),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** The job with this id as the browser sees it (under RLS: only the user's own), with its owner. */
+export async function findJobDetail(sql: Sql, jobId: string): Promise<{ job: JobDetail; ownerId: string } | null> {
+  const rows = await sql.query<DetailRow>("select * from jobs where id = $1", [jobId]);
+  return rows[0] ? { job: toJobDetail(rows[0]), ownerId: rows[0].owner_id } : null;
+}
