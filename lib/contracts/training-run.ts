@@ -17,7 +17,7 @@ export const trainedModelViewSchema = z.object({
 });
 export type TrainedModelView = z.infer<typeof trainedModelViewSchema>;
 
-export const trainingRunViewSchema = z.object({
+export const trainingRunSummarySchema = z.object({
   id: z.string(),
   projectId: z.string(),
   jobId: z.string().nullable(),
@@ -25,17 +25,23 @@ export const trainingRunViewSchema = z.object({
   message: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
-  samples: trainingResultSchema.shape.samples.nullable(),
-  features: trainingResultSchema.shape.features.nullable(),
   /** How many models the run's config trains. */
   modelCount: z.number().int(),
+});
+export type TrainingRunSummary = z.infer<typeof trainingRunSummarySchema>;
+
+export const trainingRunViewSchema = trainingRunSummarySchema.extend({
+  samples: trainingResultSchema.shape.samples.nullable(),
+  features: trainingResultSchema.shape.features.nullable(),
+  /** The columns a dataset needs for the run's models to forecast from it. */
+  inputColumns: z.array(z.string()),
   models: z.array(trainedModelViewSchema),
 });
 export type TrainingRunView = z.infer<typeof trainingRunViewSchema>;
 
 /** A project's runs, newest first, the latest with its models. */
 export const projectRunsSchema = z.object({
-  runs: z.array(trainingRunViewSchema.omit({ models: true, samples: true, features: true })),
+  runs: z.array(trainingRunSummarySchema),
   latest: trainingRunViewSchema.nullable(),
 });
 export type ProjectRuns = z.infer<typeof projectRunsSchema>;
@@ -51,6 +57,8 @@ export const forecastChartQuerySchema = z.union([
   z.strictObject({ step: z.coerce.number().int().min(1) }),
 ]);
 export type ForecastChartQuery = z.infer<typeof forecastChartQuerySchema>;
+
+export const MAX_FORECAST_CHART_POINTS = 2000;
 
 /** Per output series: [target time (UTC ms), actual, forecast], null = missing. */
 export const forecastChartSchema = z.object({

@@ -3,6 +3,8 @@ import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
+import { TRAIN_MODELS_JOB } from "@/server/train/train-models-job";
+import { trainModelsTask } from "@/server/train/train-models-task";
 import { checkUploadTask } from "@/server/uploads/check-upload-task";
 import { CHECK_UPLOAD_JOB } from "@/server/uploads/job-kinds";
 import type { Task } from "./task-types";
@@ -12,4 +14,5 @@ export const threadTasks: Record<string, Task> = {
   [CHECK_UPLOAD_JOB]: checkUploadTask,
   [IMPORT_UPLOAD_JOB]: importUploadTask,
   [DERIVE_DATASET_JOB]: deriveDatasetTask,
+  [TRAIN_MODELS_JOB]: trainModelsTask,
 };
