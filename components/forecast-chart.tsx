@@ -72,9 +72,13 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const first = times.length > 0 ? Math.min(...times) : 0;
   const span = times.length > 1 ? Math.max(...times) - first : 0;
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
-  // Evenly spaced ticks, as many as fit their labels: the time scale's own choice crowds them.
+  // Ticks at the points' own times when they fit, else evenly spaced: the time scale's own choice crowds the labels.
   const tickCount = span > 0 ? Math.max(2, Math.min(8, Math.floor(innerWidth / 150))) : 1;
-  const ticks = Array.from({ length: tickCount }, (_, i) => new Date(first + (tickCount > 1 ? (i * span) / (tickCount - 1) : 0)));
+  const distinctTimes = [...new Set(times)].sort((a, b) => a - b);
+  const ticks =
+    distinctTimes.length <= tickCount
+      ? distinctTimes.map((time) => new Date(time))
+      : Array.from({ length: tickCount }, (_, i) => new Date(first + (tickCount > 1 ? (i * span) / (tickCount - 1) : 0)));
   const fewPoints = series.every((one) => one.data.length <= 200);
 
   return (

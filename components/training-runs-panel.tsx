@@ -3,10 +3,10 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { startTrainingRun } from "@/app/training/run-actions";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import { projectRunsSchema, type ProjectRuns } from "@/lib/contracts/training-run";
 import { LocalTime } from "./local-time";
+import { TrainButton } from "./train-button";
 import { TrainingRunDetails } from "./training-run-details";
 import { TrainingRunStatusBadge } from "./training-run-status";
 
@@ -21,7 +21,6 @@ export function TrainingRunsPanel({ projectId, transport }: { projectId: string;
   const t = useTranslations("trainingRuns");
   const [runs, setRuns] = useState<ProjectRuns | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
 
   // Bumped to read the runs again (after starting one, and when a run's job ends).
   const [version, setVersion] = useState(0);
@@ -44,25 +43,14 @@ export function TrainingRunsPanel({ projectId, transport }: { projectId: string;
   const latest = runs?.latest ?? null;
   const underWay = latest?.status === "queued" || latest?.status === "running";
 
-  const train = async () => {
-    setStarting(true);
-    setError(null);
-    const outcome = await startTrainingRun(projectId);
-    if (!outcome.ok) setError(outcome.error);
-    reload();
-    setStarting(false);
-  };
-
   return (
     <section className="training-runs" data-testid="training-runs">
       <div className="toolbar">
         <h2>{t("title")}</h2>
-        <button type="button" className="button primary" disabled={starting || underWay} onClick={() => void train()} data-testid="train">
-          {underWay ? t("training") : t("train")}
-        </button>
+        <TrainButton projectId={projectId} disabled={underWay} onStarted={reload} />
       </div>
       {error ? (
-        <p className="notice error" role="alert" data-testid="train-error">
+        <p className="notice error" role="alert">
           {error}
         </p>
       ) : null}

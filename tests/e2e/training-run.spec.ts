@@ -143,6 +143,15 @@ test("cancelling a run in the browser ends it as cancelled, with nothing kept", 
   await expect(page.getByTestId("run-message")).toHaveText("The training was cancelled; no model of it was kept.", { timeout: 30_000 });
   await expect(page.getByTestId("run-status")).toHaveText("cancelled");
   await page.screenshot({ path: testInfo.outputPath("04-cancelled.png"), fullPage: true });
+
+  // Train again from the run page: a new run of the project's settings opens, and is cancelled too.
+  await page.getByTestId("train").click();
+  await page.waitForURL((url) => url.pathname.startsWith(`/training/${projectId}/runs/`) && !url.pathname.endsWith(runId));
+  await expect(page.getByTestId("train")).toBeDisabled();
+  await expect(progress).toHaveAttribute("data-status", "running", { timeout: 60_000 });
+  await progress.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText("cancelled", { timeout: 30_000 });
+  await expect(page.getByTestId("train")).toBeEnabled();
   // Nothing of another user's, and nothing of a malformed id.
   expect((await page.request.get(`${app.url}/api/trained-models/00000000-0000-4000-8000-00000000abcd/model`)).status()).toBe(404);
   expect((await page.goto(`${app.url}/training/${projectId}/runs/not-a-uuid`))?.status()).toBe(404);

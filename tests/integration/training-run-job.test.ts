@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { forecastChartSchema, projectRunsSchema } from "@/lib/contracts/training-run";
 import { modelDocumentSchema } from "@/lib/train/model-document";
 import { trainingResultSchema, type TrainingConfigInput } from "@/lib/train/training-config";
 import { LOCAL_USER, type SessionUser } from "@/server/auth/session-user";
@@ -21,6 +22,7 @@ import { startTrainingJob } from "@/server/train/start-training";
 import { findOwnRun, findOwnTrainedModel, listOwnProjectRuns } from "@/server/train/training-access";
 import { trainModelsHandler } from "@/server/train/train-models-handler";
 import { TRAIN_MODELS_JOB } from "@/server/train/train-models-job";
+import { startAppServer, type AppServer } from "../support/app-server";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -37,6 +39,8 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
   let db: Database;
   let runner: JobRunner;
   let datasetId: string;
+  let app: AppServer | undefined;
+  let closed = false;
   const announced: JobRow[] = [];
   const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
 
@@ -107,9 +111,12 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
   });
 
   afterAll(async () => {
-    setJobRunner(undefined);
-    await runner?.stop();
-    await db?.close();
+    await app?.stop();
+    if (!closed) {
+      setJobRunner(undefined);
+      await runner?.stop();
+      await db?.close();
+    }
     await rm(dataDir, { recursive: true, force: true });
     if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
     else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
@@ -239,5 +246,69 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     const gone = Date.now() + 10_000;
     while ((await runFiles(started.runId)).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await runFiles(started.runId)).toEqual([]);
+  });
+
+  it("serves a run and its artifacts over HTTP to their owner only, with chart slices and the test forecasts as CSV", async () => {
+    // A trained run of the local user, and the same model rows hung on another user's project.
+    const projectId = await project(config({ models: [{ kind: "linear" }] }));
+    const started = await startTrainingJob(LOCAL_USER, projectId);
+    if (!started.ok) throw new Error(started.error);
+    expect((await settled(started.jobId)).status).toBe("succeeded");
+    const [mine] = (await findOwnRun(LOCAL_USER, started.runId))!.view.models;
+    const theirs = randomUUID();
+    await db.asService(async (sql) => {
+      const [theirProject] = await sql.query<{ id: string }>("insert into training_projects (owner_id, name) values ($1, 'theirs') returning id", [STRANGER.id]);
+      const [theirRun] = await sql.query<{ id: string }>("insert into training_runs (owner_id, project_id, status, config) select $1, $2, 'succeeded', config from training_runs where id = $3 returning id", [
+        STRANGER.id,
+        theirProject.id,
+        started.runId,
+      ]);
+      await sql.query(
+        `insert into trained_models (id, owner_id, run_id, project_id, position, kind, result, model_blob_key, forecasts_blob_key)
+         select $1, $2, $3, $4, position, kind, result, model_blob_key, forecasts_blob_key from trained_models where id = $5`,
+        [theirs, STRANGER.id, theirRun.id, theirProject.id, mine.id],
+      );
+    });
+    // The app owns the database while it runs.
+    setJobRunner(undefined);
+    await runner.stop();
+    await db.close();
+    closed = true;
+    app = await startAppServer({ dataDir });
+    const get = (route: string) => fetch(`${app!.url}${route}`);
+
+    const runs = projectRunsSchema.parse(await (await get(`/api/training-runs?projectId=${projectId}`)).json());
+    expect(runs.latest?.models.map((model) => model.id)).toEqual([mine.id]);
+    expect((await get(`/api/training-runs?projectId=${randomUUID()}`)).status).toBe(404);
+    expect((await get("/api/training-runs?projectId=nope")).status).toBe(400);
+
+    const model = await get(`/api/trained-models/${mine.id}/model`);
+    expect(model.headers.get("content-disposition")).toBe(`attachment; filename="model-1-linear.json"; filename*=UTF-8''model-1-linear.json`);
+    expect(modelDocumentSchema.parse(await model.json()).model.kind).toBe("linear");
+
+    const sample = forecastChartSchema.parse(await (await get(`/api/trained-models/${mine.id}/forecasts?sample=2`)).json());
+    expect(sample.series[0].points).toHaveLength(4);
+    expect(sample.series[0].points[0][0] - sample.referenceTime!).toBe(15 * 60_000);
+    const step = forecastChartSchema.parse(await (await get(`/api/trained-models/${mine.id}/forecasts?step=4`)).json());
+    expect(step.series[0].points).toHaveLength(step.samples);
+    const bad = await get(`/api/trained-models/${mine.id}/forecasts?step=0`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/^step: /);
+    expect((await get(`/api/trained-models/${mine.id}/forecasts?format=xlsx`)).status).toBe(400);
+
+    const csv = await get(`/api/trained-models/${mine.id}/forecasts?format=csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const lines = (await csv.text()).trim().split("\n");
+    expect(lines[0]).toBe("timestamp,Wärmeleistung+0.25h,Wärmeleistung+0.5h,Wärmeleistung+0.75h,Wärmeleistung+1h,Wärmeleistung+0.25h actual,Wärmeleistung+0.5h actual,Wärmeleistung+0.75h actual,Wärmeleistung+1h actual");
+    expect(lines).toHaveLength(step.samples + 1);
+
+    // Another user's model, even one pointing at the same files, is simply not there.
+    for (const route of [`/api/trained-models/${theirs}/model`, `/api/trained-models/${theirs}/forecasts?format=csv`, `/api/trained-models/${theirs}/forecasts?sample=0`, "/api/trained-models/not-a-uuid/model"]) {
+      const response = await get(route);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: "Model not found." });
+    }
+    expect((await get(`/training/${projectId}/runs/${started.runId}`)).status).toBe(200);
+    expect((await get(`/training/${randomUUID()}/runs/${started.runId}`)).status).toBe(404);
   });
 });

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/components/local-time";
+import { TrainButton } from "@/components/train-button";
 import { TrainingRunDetails } from "@/components/training-run-details";
 import { TrainingRunStatusBadge } from "@/components/training-run-status";
 import { requirePageUser } from "@/server/auth/require-page-user";
@@ -21,7 +22,10 @@ export default async function TrainingRunRoute({ params }: { params: Promise<{ p
       <p className="breadcrumb">
         <Link href={`/training/${projectId}`}>← {run.projectName}</Link>
       </p>
-      <h1 data-testid="run-title">{t("page.title", { project: run.projectName })}</h1>
+      <div className="dataset-head">
+        <h1 data-testid="run-title">{t("page.title", { project: run.projectName })}</h1>
+        <TrainButton projectId={projectId} disabled={run.view.status === "queued" || run.view.status === "running"} />
+      </div>
       <p className="lead run-head">
         <TrainingRunStatusBadge status={run.view.status} /> {t("started")} <LocalTime iso={run.view.createdAt} />
         {run.view.finishedAt ? (
