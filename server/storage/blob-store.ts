@@ -25,6 +25,11 @@ export function trainedModelBlobKeys(runId: string, position: number): { model: 
   return keys;
 }
 
+/** Every file a training run of `modelCount` models may have written, for removal. */
+export function trainingRunBlobKeys(runId: string, modelCount: number): string[] {
+  return Array.from({ length: modelCount }, (_, i) => trainedModelBlobKeys(runId, i + 1)).flatMap((keys) => [keys.model, keys.forecasts]);
+}
+
 function assertKey(key: string): string {
   if (!BLOB_KEY.test(key)) throw new Error("invalid blob key");
   return key;

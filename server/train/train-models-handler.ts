@@ -3,9 +3,8 @@ import type { Sql } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/job-handlers";
 import type { JobRow } from "@/server/jobs/job-queue";
 import { publishJob } from "@/server/jobs/publish-job";
-import { blobStore } from "@/server/storage/blob-store";
+import { blobStore, trainingRunBlobKeys } from "@/server/storage/blob-store";
 import { trainModelsPayloadSchema, type TrainModelsResult } from "./train-models-job";
-import { runBlobKeys } from "./train-models-task";
 import { finishRun, insertTrainedModels, markRunRunning } from "./training-runs";
 
 /** Ends the run as failed or cancelled and removes whatever model files its attempts wrote. */
@@ -13,7 +12,7 @@ async function endWithoutModels(sql: Sql, job: JobRow, status: "failed" | "cance
   const parsed = trainModelsPayloadSchema.safeParse(job.payload);
   if (!parsed.success) return;
   await finishRun(sql, parsed.data.runId, { status, message });
-  await Promise.all(runBlobKeys(parsed.data.runId, parsed.data.config.models.length).map((key) => blobStore().remove(key).catch(() => undefined)));
+  await Promise.all(trainingRunBlobKeys(parsed.data.runId, parsed.data.config.models.length).map((key) => blobStore().remove(key).catch(() => undefined)));
 }
 
 /**

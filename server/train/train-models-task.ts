@@ -9,7 +9,7 @@ import type { SeriesWindow } from "@/lib/train/training-config";
 import type { Frame } from "@/lib/series/frame";
 import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
 import type { Task, TaskProgress } from "@/server/jobs/task-types";
-import { blobStore, trainedModelBlobKeys } from "@/server/storage/blob-store";
+import { blobStore, trainedModelBlobKeys, trainingRunBlobKeys } from "@/server/storage/blob-store";
 import { loadLibsvm } from "./libsvm";
 import { columnSeries, TrainingSeriesError } from "./load-training-series";
 import { selectWasmBackend } from "./tensorflow-backend";
@@ -23,7 +23,7 @@ const sentence = (message: string) => {
 };
 
 /** Model i of n, and within it the epoch and its loss, as the job's progress. */
-export function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): TaskProgress {
+function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): TaskProgress {
   const count = job.config.models.length;
   const position = progress.position ?? 1;
   const model = job.config.models[position - 1];
@@ -34,11 +34,6 @@ export function trainingProgress(progress: TrainingProgress, job: TrainModelsPay
   if (progress.validationLoss !== undefined) parts.push(`validation loss ${progress.validationLoss.toPrecision(4)}`);
   if (progress.epoch === undefined && progress.message && progress.message !== "training" && progress.message !== "done") parts.push(progress.message);
   return { stage: "training", progress: LOADING_SHARE + (1 - LOADING_SHARE) * ((position - 1 + within) / count), message: parts.join(" · ") };
-}
-
-/** Every artifact a run may have written, for removal when it does not succeed. */
-export function runBlobKeys(runId: string, modelCount: number): string[] {
-  return Array.from({ length: modelCount }, (_, i) => trainedModelBlobKeys(runId, i + 1)).flatMap((keys) => [keys.model, keys.forecasts]);
 }
 
 /**
@@ -84,7 +79,7 @@ export const trainModelsTask: Task = async (payload, report) => {
     });
     return { ok: true, result: { result, models: saved } satisfies TrainModelsResult };
   } catch (error) {
-    await Promise.all(runBlobKeys(job.runId, job.config.models.length).map((key) => store.remove(key).catch(() => undefined)));
+    await Promise.all(trainingRunBlobKeys(job.runId, job.config.models.length).map((key) => store.remove(key).catch(() => undefined)));
     if (error instanceof ModelConfigurationError || error instanceof TrainingDataError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) {
       return { ok: false, userMessage: sentence(error.message) };
     }
