@@ -13,12 +13,12 @@ const IMPORT_JOB = "import-upload";
 /**
  * The import action of a ready upload: starts the import with the detected layout (naive
  * times in the browser's zone), follows the job live through the upload's row, and links
- * to the dataset when it is there.
+ * to the dataset it made (also after a reload).
  */
 export function DatasetImportButton({ upload }: { upload: UploadView }) {
   const t = useTranslations("datasets.import");
   const [pending, startTransition] = useTransition();
-  const [started, setStarted] = useState<{ jobId: string; datasetId: string } | null>(null);
+  const [started, setStarted] = useState<{ jobId: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = upload.job?.kind === IMPORT_JOB ? upload.job : null;
   const ours = job && started && job.id === started.jobId ? job : null;
@@ -49,7 +49,7 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
       setError(null);
       const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
       const result = await startImport(upload.id, { timezone, locale: navigator.language });
-      if (result.ok) setStarted({ jobId: result.jobId, datasetId: result.datasetId });
+      if (result.ok) setStarted({ jobId: result.jobId });
       else setError(result.error);
     });
 
@@ -64,8 +64,8 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
         />
       ) : (
         <div className="actions">
-          {ours?.status === "succeeded" ? (
-            <Link className="button primary" href={`/datasets/${started!.datasetId}`} data-testid="open-dataset">
+          {job?.status === "succeeded" && job.datasetId ? (
+            <Link className="button primary" href={`/datasets/${job.datasetId}`} data-testid="open-dataset">
               {t("open")}
             </Link>
           ) : null}

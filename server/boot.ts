@@ -4,6 +4,7 @@ import { database } from "@/server/db";
 import { JobRunner } from "@/server/jobs/job-runner";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { setJobRunner } from "@/server/jobs/runner-instance";
+import { warmInteractivePool } from "@/server/jobs/interactive-pool";
 import { cleanUpUploads } from "@/server/uploads/cleanup";
 import { uploadStore } from "@/server/uploads/upload-store";
 
@@ -20,6 +21,7 @@ export async function startBackgroundServices(): Promise<void> {
   holder[BOOTED] = true;
   const settings = config();
   const db = await database();
+  warmInteractivePool();
   if (settings.runWorkersInWeb) {
     const runner = new JobRunner(db, { threads: settings.workerThreads, handlers: jobHandlers });
     setJobRunner(runner);

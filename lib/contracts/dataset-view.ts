@@ -79,6 +79,7 @@ export const seriesResponseSchema = z.object({
   ),
 });
 export type SeriesResponse = z.infer<typeof seriesResponseSchema>;
+export type SeriesQuery = z.output<typeof seriesQuerySchema>;
 
 export const DOWNLOAD_FORMATS = ["csv", "excel-de", "arrow"] as const;
 

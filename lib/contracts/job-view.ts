@@ -12,12 +12,13 @@ export const jobViewSchema = z.object({
   progress: z.number().min(0).max(1),
   message: z.string().nullable(),
   seq: z.number().int().nonnegative(),
+  /** The dataset the job made (an import, a derivation), once it has succeeded. */
+  datasetId: z.string().uuid().nullable(),
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
 /** A job followed on its own: what it made (a dataset) and its result once it succeeded. */
 export const jobDetailSchema = jobViewSchema.extend({
-  datasetId: z.string().uuid().nullable(),
   result: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { lttbIndices } from "@/lib/analysis/lttb";
-import type { SeriesResponse } from "@/lib/contracts/dataset-view";
+import type { SeriesQuery, SeriesResponse } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
 
 /** First index with time[i] >= t. */
@@ -38,7 +38,7 @@ export class UnknownColumnError extends Error {}
  */
 export function seriesPoints(
   frame: Frame,
-  request: { columns: string[]; from?: number; to?: number; points: number },
+  request: SeriesQuery,
   stepMinutes: number | null,
 ): SeriesResponse {
   const { time } = frame;

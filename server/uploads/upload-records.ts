@@ -22,7 +22,7 @@ interface UploadRow {
 const SELECT_UPLOAD_VIEW = `
   select u.*, (
     select json_build_object('id', j.id, 'kind', j.kind, 'status', j.status, 'stage', j.stage,
-                             'progress', j.progress, 'message', j.message, 'seq', j.seq)
+                             'progress', j.progress, 'message', j.message, 'seq', j.seq, 'datasetId', j.dataset_id)
     from jobs j where j.upload_id = u.id order by j.created_at desc limit 1
   ) as job
   from uploads u`;

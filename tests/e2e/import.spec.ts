@@ -20,6 +20,9 @@ test("upload the German logger export, import it, explore the dataset and downlo
   await expect(open).toBeVisible({ timeout: 90_000 });
   await expect(page.locator('[data-testid="dataset-list"] tr[data-dataset-row="building-logger-de.csv"]')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("01-imported.png"), fullPage: true });
+  // The upload's row still leads to its dataset after a reload.
+  await page.reload();
+  await expect(open).toBeVisible();
 
   await open.click();
   await expect(page.getByTestId("dataset-name")).toHaveText("building-logger-de.csv");

@@ -41,6 +41,7 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
   "app/api/datasets/[datasetId]/series/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/series`], guard: { kind: "session" } },
   "app/api/datasets/[datasetId]/download/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/download?format=arrow`], guard: { kind: "session" } },
   "app/api/jobs/[jobId]/route.ts": { methods: ["GET"], paths: [`/api/jobs/${SOME_UUID}`], guard: { kind: "session" } },
+  "app/api/training/projects/[projectId]/samples/route.ts": { methods: ["GET"], paths: [`/api/training/projects/${SOME_UUID}/samples`], guard: { kind: "session" } },
   "app/api/training-runs/route.ts": { methods: ["GET"], paths: [`/api/training-runs?projectId=${SOME_UUID}`], guard: { kind: "session" } },
   "app/api/trained-models/[modelId]/model/route.ts": { methods: ["GET"], paths: [`/api/trained-models/${SOME_UUID}/model`], guard: { kind: "session" } },
   "app/api/trained-models/[modelId]/forecasts/route.ts": { methods: ["GET"], paths: [`/api/trained-models/${SOME_UUID}/forecasts?sample=0`], guard: { kind: "session" } },
@@ -69,6 +70,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/datasets/[datasetId]/import/page.tsx": { path: `/datasets/${SOME_UUID}/import`, public: false },
   "app/analyses/page.tsx": { path: "/analyses", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
+  "app/training/[projectId]/page.tsx": { path: `/training/${SOME_UUID}`, public: false },
   "app/training/[projectId]/runs/[runId]/page.tsx": { path: `/training/${SOME_UUID}/runs/${SOME_UUID}`, public: false },
   "app/update-password/page.tsx": { path: "/update-password", public: false },
   "app/sign-in/page.tsx": { path: "/sign-in", public: true },
@@ -77,7 +79,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/training/run-actions.ts#startTrainingRun", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/training/actions.ts#createTrainingProject", "app/training/actions.ts#renameTrainingProject", "app/training/actions.ts#deleteTrainingProject", "app/training/actions.ts#saveTrainingConfig", "app/training/run-actions.ts#startTrainingRun", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -331,6 +333,29 @@ describe("no server action does anything harmful without a session", () => {
     }
     const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from import_profiles"));
     expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
+    await db.close();
+  });
+
+  // The project actions live on the training pages: the proxy turns a visitor away there, and
+  // posted elsewhere they answer without creating, renaming, saving or deleting anything.
+  it("training project actions: nothing created, renamed, saved or deleted without a session", async () => {
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    const ownerId = "0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e0e";
+    const [kept] = await db.asUser(ownerId, (sql) =>
+      sql.query<{ id: string }>("insert into training_projects (owner_id, name, config) values ($1, 'kept', '{\"version\":1}'::jsonb) returning id", [ownerId]),
+    );
+    for (const action of ["createTrainingProject", "renameTrainingProject", "deleteTrainingProject", "saveTrainingConfig"]) {
+      const actionId = manifestActions.get(`app/training/actions.ts#${action}`)!;
+      for (const page of ["/training", `/training/${kept.id}`]) {
+        const viaPage = await postServerAction(app.url, page, actionId, "none");
+        expect(viaPage.status).toBe(307);
+        expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent(page)}`);
+      }
+      const direct = await postServerAction(app.url, "/sign-in", actionId, "none");
+      expect(direct.body, action).not.toContain('"ok":true');
+    }
+    const rows = await db.asService((sql) => sql.query<{ id: string; name: string; config: unknown }>("select id::text, name, config from training_projects"));
+    expect(rows).toEqual([{ id: kept.id, name: "kept", config: { version: 1 } }]);
     await db.close();
   });
 
