@@ -44,7 +44,7 @@ export function TrainingRunsPanel({ projectId, transport }: { projectId: string;
   const underWay = latest?.status === "queued" || latest?.status === "running";
 
   return (
-    <section className="training-runs" data-testid="training-runs">
+    <section id="runs" className="training-runs" data-testid="training-runs">
       <div className="toolbar">
         <h2>{t("title")}</h2>
         <TrainButton projectId={projectId} disabled={underWay} onStarted={reload} />
