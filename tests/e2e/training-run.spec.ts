@@ -63,6 +63,8 @@ test("train linear and a small dense net on the German logger: live progress, le
   await dense.getByLabel("Units").fill("16");
   await dense.getByLabel("Epochs").fill("30");
   await dense.getByLabel("Batch size").fill("16");
+  // All 30 epochs, so that the run is seen while it trains.
+  await dense.getByLabel("Early-stopping patience").fill("30");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-status", "saved");
 
   // Train: the run follows live, model by model, then shows its leaderboard.
@@ -71,7 +73,7 @@ test("train linear and a small dense net on the German logger: live progress, le
   await runs.getByTestId("train").click();
   await expect(runs.getByTestId("job-progress")).toBeVisible({ timeout: 30_000 });
   await expect(runs.getByTestId("train")).toBeDisabled();
-  await expect(runs.getByTestId("job-progress")).toContainText(/Model \d of 3/, { timeout: 60_000 });
+  await expect(runs.getByTestId("job-progress")).toContainText(/Model 3 of 3: dense 2×16 relu, 30 epochs · epoch \d+\/30 · loss /, { timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath("01-training.png"), fullPage: true });
   const leaderboard = runs.getByTestId("leaderboard");
   await expect(leaderboard).toBeVisible({ timeout: 180_000 });
