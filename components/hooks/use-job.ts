@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { jobChannel } from "@/lib/contracts/channels";
-import { JOB_EVENT, jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
+import { JOB_EVENT, jobDetailSchema, type JobDetail, type JobEvent } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import { useLiveChannel } from "./use-live-channel";
 
@@ -34,19 +34,26 @@ export function useJob(transport: LiveTransport, jobId: string): { job: JobDetai
     const now = Date.now();
     setFollowed((current) => follow(current, job, now));
   }, []);
-  const connected = useLiveChannel(transport, jobChannel(jobId), [JOB_EVENT], {
-    onSync: () => {
+  const read = useCallback(
+    () =>
       void fetch(`/api/jobs/${encodeURIComponent(jobId)}`, { cache: "no-store" })
         .then((response) => (response.ok ? response.json() : null))
         .then((body) => {
           const parsed = jobDetailSchema.safeParse(body);
           if (parsed.success) take(parsed.data);
         })
-        .catch(() => undefined);
-    },
+        .catch(() => undefined),
+    [jobId, take],
+  );
+  const connected = useLiveChannel(transport, jobChannel(jobId), [JOB_EVENT], {
+    onSync: read,
     onEvent: (_event, data) => {
-      const parsed = jobDetailSchema.safeParse((data as { job?: unknown })?.job);
-      if (parsed.success) take(parsed.data);
+      const event = data as Partial<JobEvent> | null;
+      const parsed = jobDetailSchema.safeParse(event?.job);
+      if (!parsed.success) return;
+      // A result too large for an event is read from the job itself.
+      if (event?.resultOmitted) read();
+      else take(parsed.data);
     },
   });
   const current = followed?.job.id === jobId ? followed : null;

@@ -150,6 +150,9 @@ export interface RegressionBand {
   tolerance: RegressionSpec["tolerance"];
   xColumn: string;
   yColumn: string;
+  /** The columns' units, when the series have them. */
+  xUnit?: string;
+  yUnit?: string;
   /** Lowest power first: linear [b, a], quadratic [b, c1, c2]. */
   coefficients: Polynomial;
   equation: string;
@@ -166,6 +169,11 @@ export interface RegressionBand {
   };
   insideCount: number;
   outsideCount: number;
+}
+
+/** How far y may lie from the prediction p: tolCnt (constant band), tolDep·|p| + tolCnt (dependent band). */
+export function bandHalfWidth(p: number, tolCnt: number, tolDep: number | null): number {
+  return tolDep === null ? tolCnt : tolDep * Math.abs(p) + tolCnt;
 }
 
 function pickColumn(frame: Frame, name: string | undefined, field: string, skip?: string) {
@@ -211,7 +219,7 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
   let insideCount = 0;
   for (let i = 0; i < n; i++) {
     const p = predicted[i];
-    const halfWidth = tolDep === null ? tolCnt : tolDep * Math.abs(p) + tolCnt;
+    const halfWidth = bandHalfWidth(p, tolCnt, tolDep);
     lower[i] = p - halfWidth;
     upper[i] = p + halfWidth;
     if (Math.abs(matched.y[i] - p) <= halfWidth) {
@@ -224,6 +232,8 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
     tolerance: spec.tolerance,
     xColumn: xColumn.name,
     yColumn: yColumn.name,
+    ...(xColumn.unit ? { xUnit: xColumn.unit } : {}),
+    ...(yColumn.unit ? { yUnit: yColumn.unit } : {}),
     coefficients,
     equation: formatEquation(coefficients),
     r2: coefficientOfDetermination(matched.y, predicted),
@@ -235,7 +245,7 @@ export function regressionBand(xInput: Frame, yInput: Frame, spec: RegressionSpe
   };
 }
 
-/** The points inside the band as a frame (x and y columns), for export as a new dataset. */
+/** The points inside the band as a frame (x and y columns, with their units), for export as a new dataset. */
 export function insidePointsFrame(band: RegressionBand): Frame {
   const { points } = band;
   const keep: number[] = [];
@@ -245,8 +255,8 @@ export function insidePointsFrame(band: RegressionBand): Frame {
   return {
     time: pick(points.time),
     columns: [
-      { name: band.xColumn, values: pick(points.x) },
-      { name: yName, values: pick(points.y) },
+      { name: band.xColumn, ...(band.xUnit ? { unit: band.xUnit } : {}), values: pick(points.x) },
+      { name: yName, ...(band.yUnit ? { unit: band.yUnit } : {}), values: pick(points.y) },
     ],
   };
 }

@@ -29,6 +29,10 @@ export const jobIdSchema = z.string().uuid({ message: "not a job id" });
 
 export const isFinished = (status: JobStatus) => status === "succeeded" || status === "failed" || status === "cancelled";
 
-/** A live update on a job channel: the job as it is now. */
+/**
+ * A live update on a job channel: the job as it is now. Pusher refuses messages over 10 kB,
+ * so a large result is left out (`resultOmitted`) and the follower reads the job instead.
+ */
 export const JOB_EVENT = "job";
-export type JobEvent = { job: JobDetail };
+export type JobEvent = { job: JobDetail; resultOmitted?: true };
+export const MAX_EVENT_RESULT_CHARS = 4_000;

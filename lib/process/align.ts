@@ -41,27 +41,51 @@ function pickColumn(input: AlignInput, name: string | undefined, index: number):
   return column;
 }
 
-function formatMinutes(minutes: number | null): string {
+/** "15 min", "unknown": how requirements write a step or offset. */
+export function formatMinutes(minutes: number | null): string {
   return minutes === null ? "unknown" : `${Number(minutes.toPrecision(10))} min`;
 }
 
-/** The requirement when the series' detected step/offset differ from the target, else null. */
-function requirement(spec: AlignSpec, input: AlignInput, index: number, time: Float64Array): MethodRequirement | null {
-  const step = detectStepMinutes(time);
-  const offset = time.length === 0 ? null : detectOffsetMinutes(time[0], step);
-  const requestedOffset = positiveModulo(spec.offsetMinutes ?? 0, spec.stepMinutes);
-  const offsetDistance = offset === null ? Infinity : Math.abs(positiveModulo(offset - requestedOffset + spec.stepMinutes / 2, spec.stepMinutes) - spec.stepMinutes / 2);
-  if (step !== null && Math.abs(step - spec.stepMinutes) <= TOLERANCE && offsetDistance <= TOLERANCE) return null;
+/** A series' detected time step and offset (minutes), as the dataset analysis stores them; null when unknown. */
+export interface DetectedGrid {
+  stepMinutes: number | null;
+  offsetMinutes: number | null;
+}
+
+/**
+ * The requirement when a series with this detected step/offset is put on the target grid
+ * without a method, else null. Pure in the detected values, so a form can say it before
+ * anything runs, from the stored analysis alone.
+ */
+export function gridRequirement(
+  target: Pick<AlignSpec, "stepMinutes" | "offsetMinutes">,
+  detected: DetectedGrid,
+  series: { index: number; label: string; column: string },
+): MethodRequirement | null {
+  const { stepMinutes: step, offsetMinutes: offset } = detected;
+  const requestedOffset = positiveModulo(target.offsetMinutes ?? 0, target.stepMinutes);
+  const offsetDistance =
+    offset === null ? Infinity : Math.abs(positiveModulo(offset - requestedOffset + target.stepMinutes / 2, target.stepMinutes) - target.stepMinutes / 2);
+  if (step !== null && Math.abs(step - target.stepMinutes) <= TOLERANCE && offsetDistance <= TOLERANCE) return null;
   return {
-    series: index,
-    label: input.label,
-    column: pickColumn(input, spec.series[index].column, index).name,
+    series: series.index,
+    label: series.label,
+    column: series.column,
     currentStepMinutes: step,
-    requestedStepMinutes: spec.stepMinutes,
+    requestedStepMinutes: target.stepMinutes,
     currentOffsetMinutes: offset,
     requestedOffsetMinutes: requestedOffset,
     validMethods: RESAMPLE_METHODS,
   };
+}
+
+/** The requirement of series `index` of the spec, from its sorted timestamps. */
+function requirement(spec: AlignSpec, input: AlignInput, index: number, time: Float64Array): MethodRequirement | null {
+  const step = detectStepMinutes(time);
+  const offset = time.length === 0 ? null : detectOffsetMinutes(time[0], step);
+  const needed = gridRequirement(spec, { stepMinutes: step, offsetMinutes: offset }, { index, label: input.label, column: "" });
+  // The column is only looked up (and a wrong name only reported) when a method is needed.
+  return needed && { ...needed, column: pickColumn(input, spec.series[index].column, index).name };
 }
 
 /** Series that need a resampling method and have none; empty when the spec can run. */

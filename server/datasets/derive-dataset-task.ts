@@ -1,4 +1,5 @@
 import "server-only";
+import { userSentence } from "@/lib/format/user-sentence";
 import { analyseSeries, type SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import { SpecError } from "@/lib/process/spec-errors";
 import { modelDocumentSchema } from "@/lib/train/model-document";
@@ -17,8 +18,6 @@ export interface DeriveDatasetResult {
   analysis: SeriesAnalysis;
   report: DerivationReport;
 }
-
-const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /**
  * Makes a dataset from others in this worker thread: reads the sources' Arrow files, computes
@@ -64,7 +63,7 @@ export const deriveDatasetTask: Task = async (payload, report) => {
     return { ok: true, result };
   } catch (error) {
     await store.remove(key).catch(() => undefined);
-    if (error instanceof SpecError || error instanceof TrainingSeriesError) return { ok: false, userMessage: sentence(error.message) };
+    if (error instanceof SpecError || error instanceof TrainingSeriesError) return { ok: false, userMessage: userSentence(error.message) };
     if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return { ok: false, userMessage: "A source of this dataset is no longer stored." };
     throw error;
   }

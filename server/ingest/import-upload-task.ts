@@ -1,4 +1,5 @@
 import "server-only";
+import { userSentence } from "@/lib/format/user-sentence";
 import { analyseSeries, type SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import { importChunks } from "@/lib/ingest/import-chunks";
 import type { ImportReport } from "@/lib/ingest/import-report";
@@ -20,11 +21,6 @@ export interface ImportUploadResult {
   report: ImportReport;
   analysis: SeriesAnalysis;
 }
-
-const sentence = (message: string) => {
-  const text = `${message[0]?.toUpperCase() ?? ""}${message.slice(1)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-};
 
 /** The raw upload as byte chunks, opened again for each pass of the import. */
 async function* rawChunks(uploadId: string): AsyncGenerator<Uint8Array> {
@@ -76,7 +72,7 @@ export const importUploadTask: Task = async (payload, report) => {
     return { ok: true, result };
   } catch (error) {
     await store.remove(key).catch(() => undefined);
-    if (error instanceof IngestError) return { ok: false, userMessage: sentence(error.message) };
+    if (error instanceof IngestError) return { ok: false, userMessage: userSentence(error.message) };
     if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return { ok: false, userMessage: "The uploaded file is no longer stored: upload it again." };
     throw error;
   }

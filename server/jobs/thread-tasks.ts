@@ -1,4 +1,5 @@
 import "server-only";
+import { BAND_PREVIEW_TASK, bandPreviewTask } from "@/server/analyses/band-preview-task";
 import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
 import { SERIES_POINTS_TASK, seriesPointsTask } from "@/server/datasets/series-points-task";
@@ -15,6 +16,7 @@ import type { Task } from "./task-types";
 export const threadTasks: Record<string, Task> = {
   [CHECK_UPLOAD_JOB]: checkUploadTask,
   [IMPORT_UPLOAD_JOB]: importUploadTask,
+  [BAND_PREVIEW_TASK]: bandPreviewTask,
   [DERIVE_DATASET_JOB]: deriveDatasetTask,
   [SERIES_POINTS_TASK]: seriesPointsTask,
   [SAMPLE_PREVIEW_TASK]: samplePreviewTask,

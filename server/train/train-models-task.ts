@@ -1,4 +1,5 @@
 import "server-only";
+import { userSentence } from "@/lib/format/user-sentence";
 import { UnknownHolidayRegionError } from "@/lib/train/holidays";
 import { describeModel } from "@/lib/train/describe-model";
 import { ModelConfigurationError, type TrainingProgress } from "@/lib/train/models/model";
@@ -16,11 +17,6 @@ import { selectWasmBackend } from "./tensorflow-backend";
 import { trainModelsPayloadSchema, type TrainModelsPayload, type TrainModelsResult } from "./train-models-job";
 
 const LOADING_SHARE = 0.05;
-
-const sentence = (message: string) => {
-  const text = `${message[0]?.toUpperCase() ?? ""}${message.slice(1)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-};
 
 /** Model i of n, and within it the epoch and its loss, as the job's progress. */
 function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): TaskProgress {
@@ -81,7 +77,7 @@ export const trainModelsTask: Task = async (payload, report) => {
   } catch (error) {
     await Promise.all(trainingRunBlobKeys(job.runId, job.config.models.length).map((key) => store.remove(key).catch(() => undefined)));
     if (error instanceof ModelConfigurationError || error instanceof TrainingDataError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) {
-      return { ok: false, userMessage: sentence(error.message) };
+      return { ok: false, userMessage: userSentence(error.message) };
     }
     if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return { ok: false, userMessage: "A dataset of this project is no longer stored: choose another one." };
     throw error;

@@ -125,6 +125,7 @@ describe("the Pusher stand-in checks the protocol (so that passing means somethi
 
 describe("uploading in cloud mode triggers signed Pusher events", () => {
   let uploadId: string;
+  let checkJobId: string;
 
   it("carries the upload through processing to ready on private-upload-<id> and the owner's private-user channel", async () => {
     const rejectedBefore = pusher.rejections.length;
@@ -162,14 +163,15 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
     // The row agrees with the last event (clients re-read it after a reconnect).
     const files = (await (await fetch(`${app.url}/api/files`, { headers: { Authorization: `Bearer ${await auth.mintToken(alice)}` } })).json()) as { uploads: UploadView[] };
     expect(files.uploads.find((entry) => entry.id === uploadId)?.status).toBe("ready");
+    checkJobId = files.uploads.find((entry) => entry.id === uploadId)!.job!.id;
   });
 
   describe("the channel auth endpoint signs only the owner's channels", () => {
     const socketId = "123456.7890123";
 
-    it("signs the owner's upload channel and own user channel with Pusher's HMAC scheme", async () => {
+    it("signs the owner's upload channel, job channel and own user channel with Pusher's HMAC scheme", async () => {
       const token = await auth.mintToken(alice);
-      for (const channel of [`private-upload-${uploadId}`, `private-user-${alice.id}`]) {
+      for (const channel of [`private-upload-${uploadId}`, `private-job-${checkJobId}`, `private-user-${alice.id}`]) {
         const answer = await channelAuth(token, { socket_id: socketId, channel_name: channel });
         expect(answer.status, channel).toBe(200);
         expect(answer.body.auth).toBe(expectedAuth(socketId, channel));
@@ -178,9 +180,9 @@ describe("uploading in cloud mode triggers signed Pusher events", () => {
       }
     });
 
-    it("refuses another user's upload channel and user channel (403)", async () => {
+    it("refuses another user's upload channel, job channel and user channel (403)", async () => {
       const bobToken = await auth.mintToken(bob);
-      for (const channel of [`private-upload-${uploadId}`, `private-user-${alice.id}`]) {
+      for (const channel of [`private-upload-${uploadId}`, `private-job-${checkJobId}`, `private-user-${alice.id}`]) {
         const answer = await channelAuth(bobToken, { socket_id: socketId, channel_name: channel });
         expect(answer.status, channel).toBe(403);
         expect(answer.body.auth).toBeUndefined();

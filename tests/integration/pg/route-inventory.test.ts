@@ -69,6 +69,8 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/datasets/[datasetId]/page.tsx": { path: `/datasets/${SOME_UUID}`, public: false },
   "app/datasets/[datasetId]/import/page.tsx": { path: `/datasets/${SOME_UUID}/import`, public: false },
   "app/analyses/page.tsx": { path: "/analyses", public: false },
+  "app/analyses/align/page.tsx": { path: "/analyses/align", public: false },
+  "app/analyses/regression/page.tsx": { path: "/analyses/regression", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
   "app/training/[projectId]/page.tsx": { path: `/training/${SOME_UUID}`, public: false },
   "app/training/[projectId]/runs/[runId]/page.tsx": { path: `/training/${SOME_UUID}/runs/${SOME_UUID}`, public: false },
@@ -79,7 +81,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/training/actions.ts#createTrainingProject", "app/training/actions.ts#renameTrainingProject", "app/training/actions.ts#deleteTrainingProject", "app/training/actions.ts#saveTrainingConfig", "app/training/run-actions.ts#startTrainingRun", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = ["app/analyses/actions.ts#previewRegressionBand", "app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/jobs/actions.ts#cancelJob", "app/training/actions.ts#createTrainingProject", "app/training/actions.ts#renameTrainingProject", "app/training/actions.ts#deleteTrainingProject", "app/training/actions.ts#saveTrainingConfig", "app/training/run-actions.ts#startTrainingRun", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -334,6 +336,18 @@ describe("no server action does anything harmful without a session", () => {
     const rows = await db.asService((sql) => sql.query<{ id: string; name: string }>("select id::text, name from import_profiles"));
     expect(rows).toEqual([{ id: kept.id, name: "kept" }]);
     await db.close();
+  });
+
+  // The band preview lives on the regression page only: the proxy turns a visitor away
+  // there, and posted elsewhere it answers with an error, not a band.
+  it("previewRegressionBand: redirects to sign-in from its page, computes nothing anywhere", async () => {
+    const preview = manifestActions.get("app/analyses/actions.ts#previewRegressionBand")!;
+    const viaPage = await postServerAction(app.url, "/analyses/regression", preview, "none");
+    expect(viaPage.status).toBe(307);
+    expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent("/analyses/regression")}`);
+    const direct = await postServerAction(app.url, "/sign-in", preview, "none");
+    expect(direct.body).not.toContain('"ok":true');
+    expect(direct.body).not.toContain('"chart"');
   });
 
   // The project actions live on the training pages: the proxy turns a visitor away there, and

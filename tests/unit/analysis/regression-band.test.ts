@@ -177,4 +177,15 @@ describe("regressionBand", () => {
     expect(inside.time).toHaveLength(band.insideCount);
     expect(Array.from(inside.columns[1].values)).not.toContain(30);
   });
+
+  it("keeps the columns' units in the exported frame", () => {
+    const withUnits = (frame: typeof temperature, unit: string) => ({ ...frame, columns: frame.columns.map((column) => ({ ...column, unit })) });
+    const band = regressionBand(withUnits(temperature, "°C"), withUnits(load, "kW"), { kind: "linear", tolerance: "constant" });
+    expect([band.xUnit, band.yUnit]).toEqual(["°C", "kW"]);
+    expect(insidePointsFrame(band).columns.map((c) => [c.name, c.unit])).toEqual([
+      ["T", "°C"],
+      ["P", "kW"],
+    ]);
+    expect(insidePointsFrame(regressionBand(temperature, load, { kind: "linear", tolerance: "constant" })).columns.every((c) => !("unit" in c))).toBe(true);
+  });
 });

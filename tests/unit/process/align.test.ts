@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { alignSeries, describeRequirement, methodsRequired, type AlignInput } from "@/lib/process/align";
+import { analyseSeries } from "@/lib/analysis/analyse-series";
+import { alignSeries, describeRequirement, gridRequirement, methodsRequired, type AlignInput } from "@/lib/process/align";
 import type { AlignSpec } from "@/lib/process/align-spec";
 import { SpecError } from "@/lib/process/spec-errors";
 import { irregularSeries, MINUTE, sameNumbers, times, values } from "./series-arbitraries";
@@ -48,6 +49,26 @@ describe("alignSeries", () => {
     const spec: AlignSpec = { stepMinutes: 15, offsetMinutes: 5, series: [{ file: "a.csv" }] };
     expect(() => alignSeries(spec, [quarterHourly])).toThrow(/offset 0 min -> 5 min/);
     expect(methodsRequired({ stepMinutes: 15, offsetMinutes: 15, series: [{ file: "a.csv" }] }, [quarterHourly])).toEqual([]);
+  });
+
+  it("says the same from a series' stored analysis (step and offset) as from its rows", () => {
+    const spec: AlignSpec = { stepMinutes: 15, series: [{ file: "a.csv" }, { file: "b.csv", column: "T" }] };
+    const fromRows = methodsRequired(spec, [quarterHourly, tenMinutes]);
+    const fromAnalysis = [quarterHourly, tenMinutes].flatMap((input, index) => {
+      const { stepMinutes, offsetMinutes } = analyseSeries(input.frame);
+      const needed = gridRequirement(spec, { stepMinutes, offsetMinutes }, { index, label: input.label, column: spec.series[index].column ?? input.frame.columns[0].name });
+      return needed ? [needed] : [];
+    });
+    expect(fromAnalysis).toEqual(fromRows);
+    expect(describeRequirement(fromAnalysis[0])).toBe(
+      "b (column T) needs a method: its time step 10 min -> 15 min, offset 5 min -> 0 min; choose one of " + fromAnalysis[0].validMethods.join(", "),
+    );
+  });
+
+  it("needs a method when the step is unknown (a single row), not for an offset equal modulo the step or off by a rounding error", () => {
+    expect(gridRequirement({ stepMinutes: 15 }, { stepMinutes: null, offsetMinutes: 0 }, { index: 0, label: "one", column: "v" })).toMatchObject({ currentStepMinutes: null });
+    expect(gridRequirement({ stepMinutes: 15, offsetMinutes: -15 }, { stepMinutes: 15, offsetMinutes: 1e-12 }, { index: 0, label: "a", column: "v" })).toBeNull();
+    expect(gridRequirement({ stepMinutes: 15, offsetMinutes: 20 }, { stepMinutes: 15, offsetMinutes: 5 }, { index: 0, label: "a", column: "v" })).toBeNull();
   });
 
   it("uses one anchor for all series and the union of their windows, missing elsewhere", () => {
