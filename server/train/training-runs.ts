@@ -2,6 +2,8 @@ import "server-only";
 import type { ProjectRuns, TrainedModelView, TrainingRunStatus, TrainingRunSummary, TrainingRunView } from "@/lib/contracts/training-run";
 import { trainingConfigSchema, type ModelResult, type TrainingConfig, type TrainingResult } from "@/lib/train/training-config";
 import type { Sql } from "@/server/db";
+import { cancelJob } from "@/server/jobs/job-queue";
+import { trainingRunBlobKeys } from "@/server/storage/blob-store";
 
 /** Training runs and their trained models in the database; callers choose the role (user under RLS, or the service). */
 
@@ -152,4 +154,21 @@ export async function findTrainedModel(sql: Sql, modelId: string): Promise<Train
     result: json(row.result),
     runConfig: trainingConfigSchema.parse(json(row.run_config)),
   };
+}
+
+/**
+ * Before a project is deleted: cancels the jobs of its runs still under way (their threads
+ * stop at their next progress write) and returns those jobs and every file its runs may have
+ * written, for removal once the delete has committed.
+ */
+export async function releaseProjectRuns(sql: Sql, projectId: string): Promise<{ jobIds: string[]; files: string[] }> {
+  const rows = await sql.query<{ id: string; job_id: string | null; status: TrainingRunStatus; models: number }>(
+    "select id, job_id, status, jsonb_array_length(config -> 'models') as models from training_runs where project_id = $1",
+    [projectId],
+  );
+  const jobIds: string[] = [];
+  for (const row of rows) {
+    if (row.job_id && (row.status === "queued" || row.status === "running") && (await cancelJob(sql, row.job_id))) jobIds.push(row.job_id);
+  }
+  return { jobIds, files: rows.flatMap((row) => trainingRunBlobKeys(row.id, Number(row.models))) };
 }

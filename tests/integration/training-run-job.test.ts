@@ -18,6 +18,7 @@ import { findJob, type JobRow } from "@/server/jobs/job-queue";
 import { JobRunner } from "@/server/jobs/job-runner";
 import { setJobRunner } from "@/server/jobs/runner-instance";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
+import { deleteOwnProject } from "@/server/train/projects";
 import { startTrainingJob } from "@/server/train/start-training";
 import { findOwnRun, findOwnTrainedModel, listOwnProjectRuns } from "@/server/train/training-access";
 import { trainModelsHandler } from "@/server/train/train-models-handler";
@@ -246,6 +247,31 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     const gone = Date.now() + 10_000;
     while ((await runFiles(started.runId)).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await runFiles(started.runId)).toEqual([]);
+  });
+
+  it("deleting a project stops its run under way and removes every model file of its runs", async () => {
+    const projectId = await project(config({ models: [{ kind: "linear" }] }));
+    const done = await startTrainingJob(LOCAL_USER, projectId);
+    if (!done.ok) throw new Error(done.error);
+    expect((await settled(done.jobId)).status).toBe("succeeded");
+    expect(await runFiles(done.runId)).toHaveLength(2);
+    await db.asService((sql) => sql.query("update training_projects set config = $2::text::jsonb where id = $1", [projectId, JSON.stringify(config({ models: [{ kind: "linear" }, { kind: "dense", layers: 2, units: 64, epochs: 500, patience: 500 }] }))]));
+    const busy = await startTrainingJob(LOCAL_USER, projectId);
+    if (!busy.ok) throw new Error(busy.error);
+    const deadline = Date.now() + 90_000;
+    while (!announced.some((row) => row.id === busy.jobId && /epoch \d+\/500/.test(row.message ?? ""))) {
+      if (Date.now() > deadline) throw new Error("training did not reach the epochs");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    expect(await deleteOwnProject(STRANGER, projectId)).toBe(false);
+    expect(await deleteOwnProject(LOCAL_USER, projectId)).toBe(true);
+    expect((await settled(busy.jobId)).status).toBe("cancelled");
+    expect(await db.asService((sql) => sql.query("select id from training_runs where project_id = $1", [projectId]))).toEqual([]);
+    const gone = Date.now() + 10_000;
+    while ((await runFiles(busy.runId)).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await runFiles(busy.runId)).toEqual([]);
+    expect(await runFiles(done.runId)).toEqual([]);
   });
 
   it("serves a run and its artifacts over HTTP to their owner only, with chart slices and the test forecasts as CSV", async () => {
