@@ -1,17 +1,105 @@
-import { getTranslations } from "next-intl/server";
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useEffect, useState } from "react";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
-import type { ProjectConfigDraft } from "@/lib/contracts/training-project";
+import { projectRunsSchema, type ProjectRuns } from "@/lib/contracts/training-run";
+import { LocalTime } from "./local-time";
+import { TrainButton } from "./train-button";
+import { TrainingRunDetails } from "./training-run-details";
+import { TrainingRunStatusBadge } from "./training-run-status";
 
 /**
- * The project's training runs: the slot the training-run work fills (start a run, follow it,
- * the leaderboard). Until then it says what will appear here.
+ * Training on the project page: "Train" runs the project's saved settings as a background
+ * job; below, the latest run (live progress, then its leaderboard and charts) and the
+ * earlier runs with links to their pages. The settings are checked on the server when the
+ * run starts, against what was saved last (the `config` prop is the page's first copy, which
+ * autosaved edits leave behind), and what is missing is named there.
  */
-export async function TrainingRunsPanel({ projectId }: { projectId: string; config: ProjectConfigDraft; transport: LiveTransport }) {
-  const t = await getTranslations("training.runs");
+export function TrainingRunsPanel({ projectId, transport }: { projectId: string; config: unknown; transport: LiveTransport }) {
+  const t = useTranslations("trainingRuns");
+  const [runs, setRuns] = useState<ProjectRuns | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Bumped to read the runs again (after starting one, and when a run's job ends).
+  const [version, setVersion] = useState(0);
+  const reload = () => setVersion((current) => current + 1);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch(`/api/training-runs?projectId=${encodeURIComponent(projectId)}`, { signal: controller.signal, cache: "no-store" })
+      .then(async (response) => {
+        const body = await response.json();
+        if (!response.ok) throw new Error(body.error ?? response.statusText);
+        setRuns(projectRunsSchema.parse(body));
+      })
+      .catch((reason: unknown) => {
+        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
+      });
+    return () => controller.abort();
+  }, [projectId, version]);
+
+  const latest = runs?.latest ?? null;
+  const underWay = latest?.status === "queued" || latest?.status === "running";
+
   return (
-    <section id="runs" data-project-id={projectId}>
-      <h2>{t("title")}</h2>
-      <div className="panel coming">{t("coming")}</div>
+    <section id="runs" className="training-runs" data-testid="training-runs">
+      <div className="toolbar">
+        <h2>{t("title")}</h2>
+        <TrainButton projectId={projectId} disabled={underWay} onStarted={reload} />
+      </div>
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {latest ? (
+        <>
+          <p className="run-head">
+            <TrainingRunStatusBadge status={latest.status} /> {t("started")} <LocalTime iso={latest.createdAt} /> ·{" "}
+            <Link href={`/training/${projectId}/runs/${latest.id}`} data-testid="open-run">
+              {t("open")}
+            </Link>
+          </p>
+          <TrainingRunDetails key={latest.id} run={latest} transport={transport} onChanged={reload} />
+        </>
+      ) : runs ? (
+        <p className="muted">{t("none")}</p>
+      ) : null}
+      {runs && runs.runs.length > 1 ? (
+        <>
+          <h3>{t("earlier")}</h3>
+          <div className="panel table-wrap">
+            <table className="files data-table" data-testid="earlier-runs">
+              <thead>
+                <tr>
+                  <th>{t("started")}</th>
+                  <th>{t("state")}</th>
+                  <th className="numeric">{t("models")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {runs.runs.slice(1).map((run) => (
+                  <tr key={run.id}>
+                    <td>
+                      <LocalTime iso={run.createdAt} />
+                    </td>
+                    <td>
+                      <TrainingRunStatusBadge status={run.status} />
+                    </td>
+                    <td className="numeric">{run.modelCount}</td>
+                    <td>
+                      <Link href={`/training/${projectId}/runs/${run.id}`}>{t("open")}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -16,12 +16,22 @@ import type { ModelResult, TrainingConfig, TrainingResult } from "./training-con
 export interface TrainingOptions {
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
-  /** Called once per trained model with its document (for saving it) before the next starts. */
-  onModel?: (document: ModelDocument, result: ModelResult) => void | Promise<void>;
+  /** Called once per trained model with its document and test forecasts (for saving them) before the next starts. */
+  onModel?: (document: ModelDocument, result: ModelResult, test: TestForecasts) => void | Promise<void>;
   /** Libraries loaded by the environment (libsvm-js for `svr`). */
   runtime?: ModelRuntime;
   /** Epoch-ms clock for `createdAt`; injected so that results can be reproduced exactly. */
   now?: () => number;
+}
+
+/** The data and settings leave nothing to train on. */
+export class TrainingDataError extends Error {}
+
+/** The test part as the model saw it: reference times (in the order of the split) and outputs in original units. */
+export interface TestForecasts {
+  referenceTime: Float64Array;
+  actual: Matrix;
+  forecast: Matrix;
 }
 
 export async function runTraining(config: TrainingConfig, series: TrainingSeries, options: TrainingOptions = {}): Promise<TrainingResult> {
@@ -29,6 +39,11 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
   checkModelConfigs(config);
   const prepared = prepareSamples(config, series, signal);
   const { layout, split, inputScaler, outputScaler } = prepared;
+  if (split.train.length === 0) {
+    throw new TrainingDataError(
+      `no training samples: ${prepared.candidates} reference times, ${prepared.skipped} skipped for a missing value, ${split.dropped} left out by the split; check the series' windows, the steps and the split`,
+    );
+  }
   const scaledInputs = applyScaler(prepared.inputs, inputScaler);
   const scaledOutputs = applyScaler(prepared.outputs, outputScaler);
   const part = (rows: Uint32Array) => ({ inputs: selectRows(scaledInputs, rows), outputs: selectRows(scaledOutputs, rows) });
@@ -38,13 +53,15 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
     validation: selectRows(prepared.outputs, split.validation),
     test: selectRows(prepared.outputs, split.test),
   };
+  const testReferenceTime = Float64Array.from(split.test, (row) => prepared.referenceTime[row]);
   const blocks = layout.outputSeries.map((block) => ({ offset: block.offset, steps: block.steps }));
   const models: ModelResult[] = [];
   for (let index = 0; index < config.models.length; index++) {
     const modelConfig = config.models[index];
-    const label = `${index + 1}:${modelConfig.kind}`;
-    onProgress?.({ model: label, message: "training" });
-    const context: ModelContext = { layout, inputScaler, outputScaler, runtime: options.runtime, signal, onProgress: (p) => onProgress?.({ ...p, model: label }) };
+    const position = index + 1;
+    const label = `${position}:${modelConfig.kind}`;
+    onProgress?.({ model: label, position, message: "training" });
+    const context: ModelContext = { layout, inputScaler, outputScaler, runtime: options.runtime, signal, onProgress: (p) => onProgress?.({ ...p, model: label, position }) };
     const started = performance.now();
     const trained = await trainModel(modelConfig, context, data);
     const fitSeconds = (performance.now() - started) / 1000;
@@ -75,8 +92,9 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
         state: trained.state,
       },
       result,
+      { referenceTime: testReferenceTime, actual: original.test, forecast: testForecast },
     );
-    onProgress?.({ model: label, message: "done" });
+    onProgress?.({ model: label, position, message: "done" });
   }
   return {
     samples: {

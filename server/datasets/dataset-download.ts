@@ -19,21 +19,28 @@ function textStream(chunks: Iterator<string>): ReadableStream<Uint8Array> {
 
 const disposition = (fileName: string) => `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
+const DOWNLOAD_HEADERS = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+// Column names are the only text cells: protect them; numbers stay numbers.
+const formulaSafeNames = (frame: Frame): Frame => ({ time: frame.time, columns: frame.columns.map((column) => ({ ...column, name: formulaSafe(column.name) })) });
+
+const csvDownload = (chunks: Iterator<string>, fileName: string) =>
+  new Response(textStream(chunks), { headers: { ...DOWNLOAD_HEADERS, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(fileName) } });
+
+/** A frame as a normalised CSV download with formula-safe column names. */
+export function frameCsvDownload(frame: Frame, fileName: string): Response {
+  return csvDownload(formatNormalisedCsv(formulaSafeNames(frame)), fileName);
+}
+
+/** Bytes stored as they are, as a download. */
+export function bytesDownload(bytes: Uint8Array, contentType: string, fileName: string): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { ...DOWNLOAD_HEADERS, "Content-Type": contentType, "Content-Disposition": disposition(fileName) } });
+}
+
 /** The dataset as a download: normalised CSV, German Excel CSV (local time in `timeZone`) or the Arrow IPC file itself. */
 export async function datasetDownload(dataset: OwnDataset, frame: () => Promise<Frame>, format: "csv" | "excel-de" | "arrow", timeZone: string): Promise<Response> {
-  const headers = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-  if (format === "arrow") {
-    const bytes = await blobStore().get(dataset.blobKey);
-    return new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: { ...headers, "Content-Type": "application/vnd.apache.arrow.file", "Content-Disposition": disposition(safeFileName(dataset.name, ".arrow")) },
-    });
-  }
+  if (format === "arrow") return bytesDownload(await blobStore().get(dataset.blobKey), "application/vnd.apache.arrow.file", safeFileName(dataset.name, ".arrow"));
   const loaded = await frame();
-  // Column names are the only text cells: protect them; numbers stay numbers.
-  const safe: Frame = { time: loaded.time, columns: loaded.columns.map((column) => ({ ...column, name: formulaSafe(column.name) })) };
-  const chunks = format === "csv" ? formatNormalisedCsv(safe) : formatGermanExcelCsv(safe, timeZone);
-  const fileName = safeFileName(dataset.name, format === "csv" ? ".csv" : "-excel-de.csv");
-  return new Response(textStream(chunks), {
-    headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition(fileName) },
-  });
+  if (format === "csv") return frameCsvDownload(loaded, safeFileName(dataset.name, ".csv"));
+  return csvDownload(formatGermanExcelCsv(formulaSafeNames(loaded), timeZone), safeFileName(dataset.name, "-excel-de.csv"));
 }

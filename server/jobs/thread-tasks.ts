@@ -6,6 +6,8 @@ import { SERIES_POINTS_TASK, seriesPointsTask } from "@/server/datasets/series-p
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
 import { SAMPLE_PREVIEW_TASK, samplePreviewTask } from "@/server/train/sample-preview-task";
+import { TRAIN_MODELS_JOB } from "@/server/train/train-models-job";
+import { trainModelsTask } from "@/server/train/train-models-task";
 import { checkUploadTask } from "@/server/uploads/check-upload-task";
 import { CHECK_UPLOAD_JOB } from "@/server/uploads/job-kinds";
 import type { Task } from "./task-types";
@@ -18,4 +20,5 @@ export const threadTasks: Record<string, Task> = {
   [DERIVE_DATASET_JOB]: deriveDatasetTask,
   [SERIES_POINTS_TASK]: seriesPointsTask,
   [SAMPLE_PREVIEW_TASK]: samplePreviewTask,
+  [TRAIN_MODELS_JOB]: trainModelsTask,
 };

@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 import { config } from "@/server/config";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const BLOB_KEY = new RegExp(`^datasets/${UUID}\\.arrow$`);
+const BLOB_KEY = new RegExp(`^(datasets/${UUID}\\.arrow|training-runs/${UUID}/(model-\\d+\\.json|forecasts-\\d+\\.arrow))$`);
 
 /** Blob keys are made here from server-generated UUIDs; nothing a user typed becomes a path or key. */
 export function datasetBlobKey(datasetId: string): string {
@@ -17,12 +17,25 @@ export function datasetBlobKey(datasetId: string): string {
   return key;
 }
 
+/** A training run's model document and test forecasts, by the model's 1-based place in the run's config. */
+export function trainedModelBlobKeys(runId: string, position: number): { model: string; forecasts: string } {
+  if (!Number.isInteger(position) || position < 1) throw new Error("invalid model position");
+  const keys = { model: `training-runs/${runId}/model-${position}.json`, forecasts: `training-runs/${runId}/forecasts-${position}.arrow` };
+  if (!BLOB_KEY.test(keys.model)) throw new Error("invalid training run id");
+  return keys;
+}
+
+/** Every file a training run of `modelCount` models may have written, for removal. */
+export function trainingRunBlobKeys(runId: string, modelCount: number): string[] {
+  return Array.from({ length: modelCount }, (_, i) => trainedModelBlobKeys(runId, i + 1)).flatMap((keys) => [keys.model, keys.forecasts]);
+}
+
 function assertKey(key: string): string {
   if (!BLOB_KEY.test(key)) throw new Error("invalid blob key");
   return key;
 }
 
-/** Immutable files of the product (datasets as Arrow IPC), under `<dataDir>/files/` in embedded mode. */
+/** Immutable files of the product (datasets as Arrow IPC, trained models), under `<dataDir>/files/` in embedded mode. */
 export interface BlobStore {
   /** Writes the whole blob; readers see either nothing or the complete file. */
   put(key: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<number>;

@@ -2,6 +2,9 @@ import "server-only";
 import { projectIdSchema, type ProjectConfigDraft, type TrainingProjectView } from "@/lib/contracts/training-project";
 import type { SessionUser } from "@/server/auth/session-user";
 import { database, type Sql } from "@/server/db";
+import { abortJobInRunner } from "@/server/jobs/runner-instance";
+import { blobStore } from "@/server/storage/blob-store";
+import { releaseProjectRuns } from "./training-runs";
 
 /** Training project rows, always read and written as the user (RLS: their own projects only). */
 interface ProjectRow {
@@ -70,6 +73,14 @@ export function saveOwnProjectConfig(user: SessionUser, id: string, config: Proj
 }
 
 /** Deletes the project (its runs and models go with it); false when the user has no such project. */
-export function deleteOwnProject(user: SessionUser, id: string): Promise<boolean> {
-  return asUser(user, async (sql) => (await sql.query("delete from training_projects where id = $1 returning id", [id])).length > 0);
+export async function deleteOwnProject(user: SessionUser, id: string): Promise<boolean> {
+  const released = await asUser(user, async (sql) => {
+    const runs = await releaseProjectRuns(sql, id);
+    return (await sql.query("delete from training_projects where id = $1 returning id", [id])).length > 0 ? runs : null;
+  });
+  if (!released) return false;
+  // The rows are gone with the project (cascade); its runs' model files go after them.
+  released.jobIds.forEach(abortJobInRunner);
+  await Promise.all(released.files.map((key) => blobStore().remove(key).catch(() => undefined)));
+  return true;
 }

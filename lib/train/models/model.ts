@@ -10,6 +10,8 @@ import type { SvmModule } from "./svr";
  */
 export interface TrainingProgress {
   model: string;
+  /** 1-based place of the model in the config's list (set by runTraining). */
+  position?: number;
   epoch?: number;
   epochs?: number;
   loss?: number;

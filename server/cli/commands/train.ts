@@ -4,7 +4,7 @@ import { UnknownHolidayRegionError } from "@/lib/train/holidays";
 import type { ModelDocument } from "@/lib/train/model-document";
 import { ModelConfigurationError } from "@/lib/train/models/model";
 import { checkModelConfigs } from "@/lib/train/models/train-model";
-import { runTraining } from "@/lib/train/run-training";
+import { runTraining, TrainingDataError } from "@/lib/train/run-training";
 import { describeConfigError, trainingConfigSchema } from "@/lib/train/training-config";
 import { loadTrainingSeries, TrainingSeriesError } from "@/server/train/load-training-series";
 import { loadLibsvm } from "@/server/train/libsvm";
@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof ModelConfigurationError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) throw new CliError(`config ${configFile}: ${error.message}`);
+    if (error instanceof ModelConfigurationError || error instanceof TrainingDataError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) throw new CliError(`config ${configFile}: ${error.message}`);
     throw error;
   }
   if (modelsDirectory !== undefined) {

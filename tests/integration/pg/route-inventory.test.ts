@@ -44,6 +44,9 @@ const ROUTES: Record<string, { methods: string[]; paths: string[]; guard: Guard 
   "app/api/datasets/[datasetId]/download/route.ts": { methods: ["GET"], paths: [`/api/datasets/${SOME_UUID}/download?format=arrow`], guard: { kind: "session" } },
   "app/api/jobs/[jobId]/route.ts": { methods: ["GET"], paths: [`/api/jobs/${SOME_UUID}`], guard: { kind: "session" } },
   "app/api/training/projects/[projectId]/samples/route.ts": { methods: ["GET"], paths: [`/api/training/projects/${SOME_UUID}/samples`], guard: { kind: "session" } },
+  "app/api/training-runs/route.ts": { methods: ["GET"], paths: [`/api/training-runs?projectId=${SOME_UUID}`], guard: { kind: "session" } },
+  "app/api/trained-models/[modelId]/model/route.ts": { methods: ["GET"], paths: [`/api/trained-models/${SOME_UUID}/model`], guard: { kind: "session" } },
+  "app/api/trained-models/[modelId]/forecasts/route.ts": { methods: ["GET"], paths: [`/api/trained-models/${SOME_UUID}/forecasts?sample=0`], guard: { kind: "session" } },
   "app/api/health/route.ts": {
     methods: ["GET"],
     paths: ["/api/health"],
@@ -73,6 +76,7 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
   "app/analyses/regression/page.tsx": { path: "/analyses/regression", public: false },
   "app/training/page.tsx": { path: "/training", public: false },
   "app/training/[projectId]/page.tsx": { path: `/training/${SOME_UUID}`, public: false },
+  "app/training/[projectId]/runs/[runId]/page.tsx": { path: `/training/${SOME_UUID}/runs/${SOME_UUID}`, public: false },
   "app/update-password/page.tsx": { path: "/update-password", public: false },
   "app/sign-in/page.tsx": { path: "/sign-in", public: true },
   "app/sign-up/page.tsx": { path: "/sign-up", public: true },
@@ -80,7 +84,26 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 };
 
 /** Every server action and what it does for a visitor without a session. */
-const ACTIONS = ["app/analyses/actions.ts#previewRegressionBand", "app/datasets/actions.ts#startImport", "app/datasets/actions.ts#saveImportProfile", "app/datasets/actions.ts#deleteImportProfile", "app/datasets/actions.ts#deriveDataset", "app/datasets/actions.ts#saveRecipe", "app/datasets/actions.ts#deleteRecipe", "app/jobs/actions.ts#cancelJob", "app/training/actions.ts#createTrainingProject", "app/training/actions.ts#renameTrainingProject", "app/training/actions.ts#deleteTrainingProject", "app/training/actions.ts#saveTrainingConfig", "app/auth-actions.ts#signIn", "app/auth-actions.ts#signUp", "app/auth-actions.ts#requestPasswordReset", "app/auth-actions.ts#updatePassword", "app/auth-actions.ts#signOut"];
+const ACTIONS = [
+  "app/analyses/actions.ts#previewRegressionBand",
+  "app/datasets/actions.ts#startImport",
+  "app/datasets/actions.ts#saveImportProfile",
+  "app/datasets/actions.ts#deleteImportProfile",
+  "app/datasets/actions.ts#deriveDataset",
+  "app/datasets/actions.ts#saveRecipe",
+  "app/datasets/actions.ts#deleteRecipe",
+  "app/jobs/actions.ts#cancelJob",
+  "app/training/actions.ts#createTrainingProject",
+  "app/training/actions.ts#renameTrainingProject",
+  "app/training/actions.ts#deleteTrainingProject",
+  "app/training/actions.ts#saveTrainingConfig",
+  "app/training/run-actions.ts#startTrainingRun",
+  "app/auth-actions.ts#signIn",
+  "app/auth-actions.ts#signUp",
+  "app/auth-actions.ts#requestPasswordReset",
+  "app/auth-actions.ts#updatePassword",
+  "app/auth-actions.ts#signOut",
+];
 
 function walk(dir: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runTraining } from "@/lib/train/run-training";
+import { runTraining, TrainingDataError } from "@/lib/train/run-training";
 import { trainingConfigSchema, trainingResultSchema } from "@/lib/train/training-config";
 import type { ModelDocument } from "@/lib/train/model-document";
 
@@ -49,6 +49,27 @@ describe("runTraining", () => {
     expect(progress).toContain("3:linear done");
   });
 
+  it("hands each model's test forecasts to onModel with the test samples' reference times, and numbers progress by model", async () => {
+    const tests: { referenceTime: number[]; actual: number; forecast: number }[] = [];
+    const positions = new Set<number | undefined>();
+    const result = await runTraining(config, { inputs: [series], outputs: [series] }, {
+      onModel: (_document, _result, test) => {
+        tests.push({ referenceTime: Array.from(test.referenceTime), actual: test.actual.rows, forecast: test.forecast.rows });
+        expect(test.forecast.cols).toBe(6);
+      },
+      onProgress: (p) => positions.add(p.position),
+    });
+    expect(positions).toEqual(new Set([1, 2, 3]));
+    expect(tests).toHaveLength(3);
+    for (const test of tests) {
+      expect(test.actual).toBe(result.samples.test);
+      expect(test.forecast).toBe(result.samples.test);
+      // The chronological split's test part is the last samples; each reference time is an hour after the previous.
+      expect(test.referenceTime.every((t, i) => i === 0 || t - test.referenceTime[i - 1] === H)).toBe(true);
+      expect(test.referenceTime.at(-1)).toBe(T0 + (n - 7) * H);
+    }
+  });
+
   it("is reproducible and can be cancelled", async () => {
     const a = await runTraining(config, { inputs: [series], outputs: [series] });
     const b = await runTraining(config, { inputs: [series], outputs: [series] });
@@ -56,5 +77,11 @@ describe("runTraining", () => {
     const controller = new AbortController();
     controller.abort();
     await expect(runTraining(config, { inputs: [series], outputs: [series] }, { signal: controller.signal })).rejects.toThrow();
+  });
+
+  it("refuses settings that leave no training samples, saying how many reference times there were", async () => {
+    const short = { time: series.time.subarray(0, 20), values: series.values.subarray(0, 20) };
+    await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(TrainingDataError);
+    await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(/^no training samples: 0 reference times/);
   });
 });

@@ -1,0 +1,116 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { deriveDataset } from "@/app/datasets/actions";
+import { JobProgress } from "@/components/job-progress";
+import type { DatasetSummary } from "@/lib/contracts/dataset-view";
+import type { JobDetail } from "@/lib/contracts/job-view";
+import type { LiveTransport } from "@/lib/contracts/live-transport";
+import type { TrainedModelView } from "@/lib/contracts/training-run";
+import { describeModel } from "@/lib/train/describe-model";
+import { rankModels } from "@/lib/train/leaderboard";
+
+/**
+ * Applies a trained model to one of the user's datasets that has the model's input columns:
+ * a background job writes a new dataset of forecasts (one column per output series and step,
+ * at each reference time), followed live, then linked.
+ */
+export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
+  const t = useTranslations("trainingRuns.apply");
+  const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
+  const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
+  const [datasetId, setDatasetId] = useState("");
+  const [name, setName] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [started, setStarted] = useState<{ datasetId: string; jobId: string; name: string } | null>(null);
+  const [finished, setFinished] = useState<JobDetail | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/datasets", { signal: controller.signal, cache: "no-store" })
+      .then(async (response) => {
+        const body = await response.json();
+        if (!response.ok) throw new Error(body.error ?? response.statusText);
+        setDatasets(body.datasets as DatasetSummary[]);
+      })
+      .catch((reason: unknown) => {
+        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
+      });
+    return () => controller.abort();
+  }, []);
+
+  const suitable = (datasets ?? []).filter((dataset) => inputColumns.every((column) => dataset.columns.some((c) => c.name === column)));
+  const chosenDataset = suitable.find((dataset) => dataset.id === datasetId) ?? suitable[0];
+  const chosenModel = models.find((model) => model.id === modelId);
+  const defaultName = chosenDataset && chosenModel ? `${chosenDataset.name} – forecast ${describeModel(chosenModel.result)}` : "";
+  const datasetName = (name ?? defaultName).trim();
+
+  const apply = async () => {
+    if (!chosenDataset || !chosenModel) return;
+    setBusy(true);
+    setError(null);
+    setFinished(null);
+    const outcome = await deriveDataset({ name: datasetName, derivation: { kind: "forecast", sourceId: chosenDataset.id, modelId: chosenModel.id } });
+    setBusy(false);
+    if (outcome.ok) setStarted({ datasetId: outcome.datasetId, jobId: outcome.jobId, name: datasetName });
+    else setError(outcome.error);
+  };
+
+  return (
+    <div className="panel wizard-form apply-model" data-testid="apply-model">
+      <p className="muted">{t("intro", { columns: inputColumns.join(", ") })}</p>
+      <div className="form-grid">
+        <label>
+          {t("model")}
+          <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="apply-model-select">
+            {models.map((model) => (
+              <option key={model.id} value={model.id}>
+                {model.position}. {describeModel(model.result)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("dataset")}
+          <select value={chosenDataset?.id ?? ""} onChange={(event) => setDatasetId(event.target.value)} disabled={suitable.length === 0} data-testid="apply-dataset">
+            {suitable.map((dataset) => (
+              <option key={dataset.id} value={dataset.id}>
+                {dataset.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="wide">
+          {t("name")}
+          <input value={name ?? defaultName} maxLength={255} onChange={(event) => setName(event.target.value)} data-testid="apply-name" />
+        </label>
+      </div>
+      {datasets && suitable.length === 0 ? <p className="warn-text">{t("noDataset", { columns: inputColumns.join(", ") })}</p> : null}
+      <div className="actions">
+        <button type="button" className="button primary" disabled={busy || !chosenDataset || !chosenModel || datasetName === ""} onClick={() => void apply()} data-testid="apply-start">
+          {t("start")}
+        </button>
+      </div>
+      {error ? (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {started ? (
+        <div className="apply-progress">
+          <JobProgress key={started.jobId} transport={transport} jobId={started.jobId} label={t("progressLabel", { name: started.name })} onFinished={setFinished} />
+          {finished?.status === "succeeded" ? (
+            <p>
+              <Link href={`/datasets/${started.datasetId}`} data-testid="open-forecast-dataset">
+                {t("open", { name: started.name })}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
