@@ -8,7 +8,7 @@ import { ingestFile } from "@/server/ingest/ingest-file";
 
 /** The real `ingest` command, as a child process, on the shared samples and on bad input; and ingestFile, which it calls. */
 
-const SAMPLES = "/work/shared/data/samples";
+const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const repo = path.resolve(__dirname, "../..");
 const MINUTE = 60_000;
 let dir: string;

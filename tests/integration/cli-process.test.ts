@@ -9,7 +9,7 @@ import { parseRecipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import { formatNormalisedCsv, parseNormalisedCsv } from "@/lib/series/normalised-csv";
 
-const SAMPLES = "/work/shared/data/samples";
+const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const repo = path.resolve(__dirname, "../..");
 let dir: string;
 

@@ -9,7 +9,7 @@ import { modelDocumentSchema } from "@/lib/train/model-document";
 import { trainingResultSchema } from "@/lib/train/training-config";
 
 const run = promisify(execFile);
-const SAMPLE = "/work/shared/data/samples/building-logger-de.csv";
+const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
 const TSX = path.resolve("node_modules/.bin/tsx");
 
 let dir: string;

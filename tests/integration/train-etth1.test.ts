@@ -12,7 +12,7 @@ import { ingestFile } from "@/server/ingest/ingest-file";
  * standard scaling, the LTSF date split. Standardised MSE = test MSE ÷ the variance of OT
  * over the training rows (what the published figures are on).
  */
-const ETTH1 = "/work/shared/data/ETTh1.csv";
+const ETTH1 = path.resolve(__dirname, "..", "..", "..", "shared", "data", "ETTh1.csv");
 const REFERENCE_PYTHON = "/tmp/refpy/bin/python";
 const VALIDATION_FROM = "2017-06-26T00:00:00Z";
 const TEST_FROM = "2017-10-24T00:00:00Z";

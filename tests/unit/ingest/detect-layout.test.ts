@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "@/lib/ingest/detect-layout";
 import { IngestError } from "@/lib/ingest/ingest-error";
 
 const detect = (text: string, options = {}) => detectLayout(text, { complete: true, options });
-const SAMPLES = "/work/shared/data/samples";
+const SAMPLES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "data", "samples");
 
 describe("detectLayout", () => {
   it("reads the German building logger: ;, decimal comma, units row, DD.MM.YYYY HH:MM:SS", () => {
