@@ -1,9 +1,17 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 
 const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
-const SLOW = path.join(SAMPLES, "sensor-irregular.csv");
-const FAST = path.join(SAMPLES, "meter-15min.csv");
+// Names of their own: the specs share one server, and others upload these samples too.
+const COPIES = mkdtempSync(path.join(tmpdir(), "chronoframe-uploads-spec-"));
+const SLOW_NAME = "uploads-spec-sensor-irregular.csv";
+const FAST_NAME = "uploads-spec-meter-15min.csv";
+const SLOW = path.join(COPIES, SLOW_NAME);
+const FAST = path.join(COPIES, FAST_NAME);
+copyFileSync(path.join(SAMPLES, "sensor-irregular.csv"), SLOW);
+copyFileSync(path.join(SAMPLES, "meter-15min.csv"), FAST);
 
 const row = (page: Page, name: string) => page.locator(`tr[data-file-row="${name}"]`);
 
@@ -28,7 +36,7 @@ test("two files at once: pause, resume, reload mid-upload, both reach ready live
   });
   /** What the server has stored of the large file, asked outside the throttled page. */
   const storedOfSlow = async () => {
-    const url = uploadUrls.get("sensor-irregular.csv");
+    const url = uploadUrls.get(SLOW_NAME);
     if (!url) return 0;
     const response = await page.request.head(url, { headers: { "Tus-Resumable": "1.0.0" } });
     return Number(response.headers()["upload-offset"] ?? 0);
@@ -42,28 +50,28 @@ test("two files at once: pause, resume, reload mid-upload, both reach ready live
   const cdp = await page.context().newCDPSession(page);
   await throttleUploads(cdp, 8_000);
   await page.getByTestId("file-input").setInputFiles([SLOW, FAST]);
-  await expect(row(page, "sensor-irregular.csv")).toHaveAttribute("data-status", "uploading");
+  await expect(row(page, SLOW_NAME)).toHaveAttribute("data-status", "uploading");
 
   // Pause the large file once the server holds part of it; the small one goes on alone.
   await expect.poll(storedOfSlow, { message: "the server holds part of the file" }).toBeGreaterThan(0);
-  await row(page, "sensor-irregular.csv").getByRole("button", { name: "Pause" }).click();
-  await expect(row(page, "sensor-irregular.csv")).toHaveAttribute("data-status", "paused");
+  await row(page, SLOW_NAME).getByRole("button", { name: "Pause" }).click();
+  await expect(row(page, SLOW_NAME)).toHaveAttribute("data-status", "paused");
   await page.screenshot({ path: testInfo.outputPath("02-paused.png"), fullPage: true });
 
   // The small file finishes and is checked by the background job, live.
-  await expect(row(page, "meter-15min.csv")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await expect(row(page, "meter-15min.csv")).toContainText("delimiter");
+  await expect(row(page, FAST_NAME)).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await expect(row(page, FAST_NAME)).toContainText("delimiter");
 
   // Resume on a slower line: the upload continues from the stored offset, not from zero.
   await throttleUploads(cdp, 2_000);
-  await row(page, "sensor-irregular.csv").getByRole("button", { name: "Resume" }).click();
-  await expect(row(page, "sensor-irregular.csv")).toHaveAttribute("data-status", "uploading");
+  await row(page, SLOW_NAME).getByRole("button", { name: "Resume" }).click();
+  await expect(row(page, SLOW_NAME)).toHaveAttribute("data-status", "uploading");
   await expect.poll(() => patchOffsets.filter((offset) => offset > 0).length, { message: "resume continues from the stored offset" }).toBeGreaterThan(0);
 
   // Reload while it is still uploading: it shows as interrupted, not lost.
   await page.reload();
-  await expect(row(page, "sensor-irregular.csv")).toHaveAttribute("data-status", "paused");
-  await expect(row(page, "sensor-irregular.csv")).toContainText(/Interrupted at [1-9]\d*%/);
+  await expect(row(page, SLOW_NAME)).toHaveAttribute("data-status", "paused");
+  await expect(row(page, SLOW_NAME)).toContainText(/Interrupted at [1-9]\d*%/);
   await page.screenshot({ path: testInfo.outputPath("03-after-reload.png"), fullPage: true });
 
   // Adding the same file again resumes it where it stopped.
@@ -72,11 +80,11 @@ test("two files at once: pause, resume, reload mid-upload, both reach ready live
   await page.getByTestId("file-input").setInputFiles([SLOW]);
   await expect.poll(() => patchOffsets.length).toBeGreaterThan(offsetsBefore);
   expect(patchOffsets[offsetsBefore]).toBeGreaterThan(0);
-  await expect(row(page, "sensor-irregular.csv")).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await expect(row(page, "meter-15min.csv")).toHaveAttribute("data-status", "ready");
+  await expect(row(page, SLOW_NAME)).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  await expect(row(page, FAST_NAME)).toHaveAttribute("data-status", "ready");
   // One row per file: the resumed upload did not start a second one (other suites share this server).
-  await expect(row(page, "sensor-irregular.csv")).toHaveCount(1);
-  await expect(row(page, "meter-15min.csv")).toHaveCount(1);
+  await expect(row(page, SLOW_NAME)).toHaveCount(1);
+  await expect(row(page, FAST_NAME)).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath("04-both-ready.png"), fullPage: true });
 });
 
