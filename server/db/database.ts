@@ -19,6 +19,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `work` with the connection's own (service) role inside the current transaction and
+ * then returns to the user's role: for rows users cause but may not write themselves
+ * (a queued job carries what its thread will read), written after checks made under RLS.
+ */
+export async function asServiceWithin<T>(sql: Sql, work: () => Promise<T>): Promise<T> {
+  const [{ role }] = await sql.query<{ role: string }>("select current_user as role");
+  if (role !== "authenticated") return work();
+  await sql.query("reset role");
+  // On failure the transaction is rolled back anyway; only a success goes on as the user.
+  const result = await work();
+  await sql.query("set local role authenticated");
+  return result;
+}
+
 /** Sets the role and claims for the rest of the transaction, the way Supabase does. */
 export async function enterUserRole(sql: Sql, userId: string): Promise<void> {
   const claims = JSON.stringify({ sub: userId, role: "authenticated" });

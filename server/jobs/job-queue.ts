@@ -1,5 +1,6 @@
 import "server-only";
 import type { Sql } from "@/server/db";
+import { asServiceWithin } from "@/server/db/database";
 
 export interface JobRow {
   id: string;
@@ -20,14 +21,17 @@ export interface JobRow {
 export const JOB_LEASE_MS = 60_000;
 const RETRY_BASE_MS = 2_000;
 
+/** Queues a job. Users cannot write jobs themselves (0006): the insert runs as the service, after the caller's checks under RLS. */
 export async function enqueueJob(
   sql: Sql,
   job: { ownerId: string; kind: string; uploadId?: string; datasetId?: string; payload?: Record<string, unknown>; maxAttempts?: number },
 ): Promise<JobRow> {
-  const rows = await sql.query<JobRow>(
+  const rows = await asServiceWithin(sql, () =>
+    sql.query<JobRow>(
     `insert into jobs (owner_id, kind, upload_id, dataset_id, payload, max_attempts)
      values ($1, $2, $3, $4, $5::text::jsonb, $6) returning *`,
-    [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? 3],
+      [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? 3],
+    ),
   );
   return rows[0];
 }
@@ -107,13 +111,19 @@ export async function expireStuckJobs(sql: Sql): Promise<JobRow[]> {
   );
 }
 
-/** Cancels a queued or running job; null when it has finished already (or is not visible). */
+/**
+ * Cancels a queued or running job; null when it has finished already or is not visible. The
+ * job is looked up under the caller's RLS, the update runs as the service (users cannot write jobs).
+ */
 export async function cancelJob(sql: Sql, jobId: string): Promise<JobRow | null> {
-  const rows = await sql.query<JobRow>(
+  if ((await sql.query("select 1 from jobs where id = $1", [jobId])).length === 0) return null;
+  const rows = await asServiceWithin(sql, () =>
+    sql.query<JobRow>(
     `update jobs set status = 'cancelled', stage = 'cancelled', message = null, seq = seq + 1, updated_at = now(),
        finished_at = now(), locked_by = null, locked_until = null
      where id = $1 and status in ('queued', 'running') returning *`,
-    [jobId],
+      [jobId],
+    ),
   );
   return rows[0] ?? null;
 }

@@ -39,7 +39,8 @@ export async function startTrainingJob(user: SessionUser, projectId: string): Pr
   const db = await database();
   const runId = randomUUID();
   const outcome = await db.asUser(user.id, async (sql): Promise<StartTrainingResult> => {
-    const [project] = await sql.query<{ config: unknown }>("select config from training_projects where id = $1", [projectId]);
+    // Locked: two starts of one project (two tabs) take turns, so "one run at a time" holds.
+    const [project] = await sql.query<{ config: unknown }>("select config from training_projects where id = $1 for update", [projectId]);
     if (!project) return { ok: false, error: "Project not found." };
     const parsed = trainingConfigSchema.safeParse(typeof project.config === "string" ? JSON.parse(project.config) : project.config);
     if (!parsed.success) return { ok: false, error: `Complete the settings first: ${describeConfigError(parsed.error)}` };

@@ -69,7 +69,8 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const uploadId = randomUUID();
     const blobKey = datasetBlobKey(id);
     const sizeBytes = await blobStore().put(blobKey, frameToArrow(frame));
-    await db.asUser(owner.id, async (sql) => {
+    // Datasets are written by the server (the import job), not by users.
+    await db.asService(async (sql) => {
       await insertUpload(sql, { id: uploadId, ownerId: owner.id, filename: name, sizeBytes: 1, expiresAt: new Date(Date.now() + 3600_000) });
       await insertDataset(sql, {
         id,

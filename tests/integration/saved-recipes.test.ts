@@ -62,7 +62,8 @@ describe("saved recipes: save by name, replace, list, delete, and re-use on othe
     const uploadId = randomUUID();
     const blobKey = datasetBlobKey(id);
     const sizeBytes = await blobStore().put(blobKey, frameToArrow(frame));
-    await db.asUser(OWNER.id, async (sql) => {
+    // Datasets are written by the server (the import job), not by users.
+    await db.asService(async (sql) => {
       await insertUpload(sql, { id: uploadId, ownerId: OWNER.id, filename: name, sizeBytes: 1, expiresAt: new Date(Date.now() + 3600_000) });
       await insertDataset(sql, {
         id,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import type { Database } from "@/server/db/database";
+import { asServiceWithin, type Database } from "@/server/db/database";
 
 const USER_A = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa";
 const USER_B = "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb";
@@ -20,19 +20,28 @@ const INSERT = {
   trained_models: [
     "insert into training_projects (id, owner_id, name) values ($1, $2, 'p')",
     "insert into training_runs (id, owner_id, project_id, config) values ($1, $2, $3, '{}'::jsonb)",
-    "insert into trained_models (id, owner_id, run_id, project_id, position, kind, result, model_blob_key) values ($1, $2, $3, $4, 0, 'linear', '{}'::jsonb, 'm')",
+    "insert into trained_models (id, owner_id, run_id, project_id, position, kind, result, model_blob_key, forecasts_blob_key) values ($1, $2, $3, $4, 0, 'linear', '{}'::jsonb, 'm', 'f')",
   ],
 } as const;
 
-/** Inserts one row with `owner` into `table`, acting as `actingUser` (the owner unless forging). */
-async function insertRow(db: Database, table: keyof typeof INSERT, owner: string, actingUser = owner): Promise<string> {
+type Table = keyof typeof INSERT;
+
+/** Rows that name files the server reads: users read (and delete) them, only the server writes them (0006). */
+const SERVER_WRITTEN: ReadonlySet<Table> = new Set(["jobs", "datasets", "trained_models"]);
+
+/**
+ * Inserts one row with `owner` into `table`, acting as `actingUser` (the owner unless forging);
+ * a server-written row is inserted by the service inside that user's transaction, as the app does.
+ */
+async function insertRow(db: Database, table: Table, owner: string, actingUser = owner, asTheServer = SERVER_WRITTEN.has(table)): Promise<string> {
   const statements: readonly string[] = typeof INSERT[table] === "string" ? [INSERT[table]] : INSERT[table];
   // Each statement inserts a new id; the ids made before it, newest first, are its parents ($3, $4…).
   const ids: string[] = [];
   await db.asUser(actingUser, async (sql) => {
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
       const id = randomUUID();
-      await sql.query(statement, [id, owner, ...ids]);
+      const insert = () => sql.query(statement, [id, owner, ...ids]);
+      await (asTheServer && index === statements.length - 1 ? asServiceWithin(sql, insert) : insert());
       ids.unshift(id);
     }
   });
@@ -55,14 +64,16 @@ const COLUMN_TO_CHANGE = {
  * inserts, run against whichever database `open` gives (PGlite or PostgreSQL).
  */
 export function describeRowLevelSecurity(open: () => Database): void {
-  for (const table of Object.keys(INSERT) as (keyof typeof INSERT)[]) {
+  for (const table of Object.keys(INSERT) as Table[]) {
+    const serverWritten = SERVER_WRITTEN.has(table);
     it(`${table}: user B cannot read, change or delete user A's rows`, async () => {
       const db = open();
       const id = await insertRow(db, table, USER_A);
       const seenByB = await db.asUser(USER_B, (sql) => sql.query(`select id from ${table} where id = $1`, [id]));
       expect(seenByB).toHaveLength(0);
-      const changedByB = await db.asUser(USER_B, (sql) => sql.query(`update ${table} set ${COLUMN_TO_CHANGE[table]} where id = $1 returning id`, [id]));
-      expect(changedByB).toHaveLength(0);
+      const changeByB = db.asUser(USER_B, (sql) => sql.query(`update ${table} set ${COLUMN_TO_CHANGE[table]} where id = $1 returning id`, [id]));
+      if (serverWritten) await expect(changeByB).rejects.toThrow(/permission denied/);
+      else expect(await changeByB).toHaveLength(0);
       const deletedByB = await db.asUser(USER_B, (sql) => sql.query(`delete from ${table} where id = $1 returning id`, [id]));
       expect(deletedByB).toHaveLength(0);
       const seenByA = await db.asUser(USER_A, (sql) => sql.query<Record<string, unknown>>(`select * from ${table} where id = $1`, [id]));
@@ -70,15 +81,17 @@ export function describeRowLevelSecurity(open: () => Database): void {
       expect(JSON.stringify(seenByA[0])).not.toContain("stolen");
     });
 
-    it(`${table}: a forged owner_id is rejected on insert and on update`, async () => {
+    it(`${table}: ${serverWritten ? "users cannot insert or update rows at all, not even their own" : "a forged owner_id is rejected on insert and on update"}`, async () => {
       const db = open();
-      await expect(insertRow(db, table, USER_A, USER_B)).rejects.toThrow(/row-level security/);
+      const refusal = serverWritten ? /permission denied/ : /row-level security/;
+      // Not even the owner may insert a server-written row; others are refused for the forged owner.
+      await expect(insertRow(db, table, USER_A, serverWritten ? USER_A : USER_B, false)).rejects.toThrow(refusal);
       const id = await insertRow(db, table, USER_A);
-      await expect(db.asUser(USER_A, (sql) => sql.query(`update ${table} set owner_id = $2 where id = $1`, [id, USER_B]))).rejects.toThrow(/row-level security/);
+      await expect(db.asUser(USER_A, (sql) => sql.query(`update ${table} set owner_id = $2 where id = $1`, [id, USER_B]))).rejects.toThrow(refusal);
     });
   }
 
-  it("a run or a model cannot hang on another user's project or run", async () => {
+  it("a run cannot hang on another user's project, nor can a user write a model row at all", async () => {
     const db = open();
     const projectOfA = await insertRow(db, "training_projects", USER_A);
     await expect(
@@ -95,7 +108,7 @@ export function describeRowLevelSecurity(open: () => Database): void {
           projectOfA,
         ]),
       ),
-    ).rejects.toThrow(/row-level security/);
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("a transaction without claims sees no rows at all", async () => {
