@@ -170,8 +170,9 @@ export class JobRunner {
       if (outcome.ok) {
         const row = await completeJob(sql, job.id, this.workerId, outcome.result);
         if (row) await handler.onSuccess(sql, row, outcome.result);
-        // Cancelled while the thread was finishing: what it wrote is not wanted.
-        else await handler.onCancelled?.(sql, job);
+        // Cancelled while the thread was finishing: what it wrote is not wanted. (Not when the
+        // lease was lost: then the job is someone else's, writing the same files.)
+        else if ((await findJob(sql, job.id))?.status === "cancelled") await handler.onCancelled?.(sql, job);
         return row;
       }
       // A crash is retried and described without internals; a user-facing failure is final.
