@@ -48,12 +48,8 @@ export function useJob(transport: LiveTransport, jobId: string): { job: JobDetai
   const connected = useLiveChannel(transport, jobChannel(jobId), [JOB_EVENT], {
     onSync: read,
     onEvent: (_event, data) => {
-      const event = data as Partial<JobEvent> | null;
-      const parsed = jobDetailSchema.safeParse(event?.job);
-      if (!parsed.success) return;
-      // A result too large for an event is read from the job itself.
-      if (event?.resultOmitted) read();
-      else take(parsed.data);
+      const parsed = jobDetailSchema.safeParse((data as Partial<JobEvent> | null)?.job);
+      if (parsed.success) take(parsed.data);
     },
   });
   const current = followed?.job.id === jobId ? followed : null;

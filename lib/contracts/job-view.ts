@@ -17,9 +17,8 @@ export const jobViewSchema = z.object({
 });
 export type JobView = z.infer<typeof jobViewSchema>;
 
-/** A job followed on its own: what it made (a dataset) and its result once it succeeded. */
+/** A job followed on its own. Its stored result stays on the server: it names internal files. */
 export const jobDetailSchema = jobViewSchema.extend({
-  result: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -29,10 +28,6 @@ export const jobIdSchema = z.string().uuid({ message: "not a job id" });
 
 export const isFinished = (status: JobStatus) => status === "succeeded" || status === "failed" || status === "cancelled";
 
-/**
- * A live update on a job channel: the job as it is now. Pusher refuses messages over 10 kB,
- * so a large result is left out (`resultOmitted`) and the follower reads the job instead.
- */
+/** A live update on a job channel: the job as it is now (small: Pusher refuses messages over 10 kB). */
 export const JOB_EVENT = "job";
-export type JobEvent = { job: JobDetail; resultOmitted?: true };
-export const MAX_EVENT_RESULT_CHARS = 4_000;
+export type JobEvent = { job: JobDetail };

@@ -3,7 +3,7 @@ import type { JobDetail } from "@/lib/contracts/job-view";
 import type { Sql } from "@/server/db";
 import type { JobRow } from "./job-queue";
 
-type DetailRow = JobRow & { result: unknown; created_at: Date | string; updated_at: Date | string };
+type DetailRow = JobRow & { created_at: Date | string; updated_at: Date | string };
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -17,7 +17,6 @@ export function toJobDetail(row: DetailRow): JobDetail {
     message: row.message,
     seq: Number(row.seq),
     datasetId: row.dataset_id,
-    result: typeof row.result === "string" ? JSON.parse(row.result) : (row.result ?? null),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };

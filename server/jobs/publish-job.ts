@@ -1,5 +1,5 @@
 import "server-only";
-import { JOB_EVENT, MAX_EVENT_RESULT_CHARS, type JobEvent } from "@/lib/contracts/job-view";
+import { JOB_EVENT, type JobEvent } from "@/lib/contracts/job-view";
 import { jobChannel, userChannel } from "@/lib/contracts/channels";
 import { database } from "@/server/db";
 import { publisher } from "@/server/progress/publisher";
@@ -13,8 +13,7 @@ export async function publishJob(jobId: string): Promise<void> {
   const db = await database();
   const found = await db.asService((sql) => findJobDetail(sql, jobId));
   if (!found) return;
-  const { job } = found;
-  const event: JobEvent = JSON.stringify(job.result ?? null).length > MAX_EVENT_RESULT_CHARS ? { job: { ...job, result: null }, resultOmitted: true } : { job };
+  const event: JobEvent = { job: found.job };
   await Promise.all([
     publisher().publish(jobChannel(jobId), JOB_EVENT, event),
     publisher().publish(userChannel(found.ownerId), JOB_EVENT, event),
