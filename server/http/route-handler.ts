@@ -16,6 +16,8 @@ export function withUser(handler: (request: Request, user: SessionUser) => Promi
       if (!user) return jsonError(401, "Sign in to continue.");
       return await handler(request, user);
     } catch (error) {
+      // The client went away (a chart that moved on): nobody reads the answer, nothing went wrong.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       if (error instanceof z.ZodError) {
         const issue = error.issues[0];
         return jsonError(400, `${issue.path.join(".") || "request"}: ${issue.message}`);

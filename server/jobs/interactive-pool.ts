@@ -31,12 +31,17 @@ function pool(): Piscina {
   return holder[POOL];
 }
 
-/** Runs one thread task and returns its result; an `ok: false` outcome becomes an InteractiveTaskError. */
+/**
+ * Runs one thread task and returns its result; an `ok: false` outcome becomes an
+ * InteractiveTaskError. A request gone before its turn is not run; a running task is let
+ * finish, since aborting it would end its thread (and the frames that thread keeps).
+ */
 export async function runInteractive<Result>(kind: string, payload: Record<string, unknown>, signal?: AbortSignal): Promise<Result> {
+  signal?.throwIfAborted();
   // Tasks may report progress; nobody waits for it here.
   const { port1, port2 } = new MessageChannel();
   try {
-    const outcome = (await pool().run({ kind, payload, port: port2 }, { transferList: [port2], signal })) as TaskOutcome;
+    const outcome = (await pool().run({ kind, payload, port: port2 }, { transferList: [port2] })) as TaskOutcome;
     if (!outcome.ok) throw new InteractiveTaskError(outcome.userMessage);
     return outcome.result as Result;
   } finally {

@@ -2,7 +2,7 @@ import "server-only";
 import { BAND_PREVIEW_TASK, bandPreviewTask } from "@/server/analyses/band-preview-task";
 import { DERIVE_DATASET_JOB } from "@/server/datasets/derive-dataset-job";
 import { deriveDatasetTask } from "@/server/datasets/derive-dataset-task";
-import { SERIES_POINTS_TASK, seriesPointsTask } from "@/server/datasets/series-points-task";
+import { frameTasks } from "@/server/datasets/frame-tasks";
 import { IMPORT_UPLOAD_JOB } from "@/server/ingest/import-upload-job";
 import { importUploadTask } from "@/server/ingest/import-upload-task";
 import { SAMPLE_PREVIEW_TASK, samplePreviewTask } from "@/server/train/sample-preview-task";
@@ -18,7 +18,7 @@ export const threadTasks: Record<string, Task> = {
   [IMPORT_UPLOAD_JOB]: importUploadTask,
   [BAND_PREVIEW_TASK]: bandPreviewTask,
   [DERIVE_DATASET_JOB]: deriveDatasetTask,
-  [SERIES_POINTS_TASK]: seriesPointsTask,
+  ...frameTasks,
   [SAMPLE_PREVIEW_TASK]: samplePreviewTask,
   [TRAIN_MODELS_JOB]: trainModelsTask,
 };

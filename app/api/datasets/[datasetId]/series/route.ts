@@ -1,6 +1,6 @@
 import { seriesQuerySchema, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { datasetIdOf, findOwnDataset } from "@/server/datasets/dataset-access";
-import { SERIES_POINTS_TASK, type SeriesPointsPayload } from "@/server/datasets/series-points-task";
+import { SERIES_POINTS_TASK, type SeriesPointsPayload } from "@/server/datasets/frame-tasks";
 import { jsonError, withUser } from "@/server/http/route-handler";
 import { InteractiveTaskError, runInteractive } from "@/server/jobs/interactive-pool";
 
@@ -18,7 +18,6 @@ export const GET = withUser(async (request, user) => {
     return Response.json(points, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (error instanceof InteractiveTaskError) return jsonError(400, error.message);
-    if (request.signal.aborted) return new Response(null, { status: 499 });
     throw error;
   }
 });

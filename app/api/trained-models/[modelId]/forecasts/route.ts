@@ -1,9 +1,9 @@
-import { forecastChartQuerySchema, MAX_FORECAST_CHART_POINTS } from "@/lib/contracts/training-run";
-import { buildFeatureLayout } from "@/lib/train/feature-layout";
-import { forecastChart } from "@/lib/train/forecast-chart";
+import { forecastChartQuerySchema, type ForecastChart } from "@/lib/contracts/training-run";
 import { frameCsvDownload } from "@/server/datasets/dataset-download";
 import { loadDatasetFrame } from "@/server/datasets/dataset-frames";
+import { FORECAST_CHART_TASK, type ForecastChartPayload } from "@/server/datasets/frame-tasks";
 import { jsonError, withUser } from "@/server/http/route-handler";
+import { runInteractive } from "@/server/jobs/interactive-pool";
 import { findOwnTrainedModel, trainedModelIdOf } from "@/server/train/training-access";
 
 export const runtime = "nodejs";
@@ -19,8 +19,8 @@ export const GET = withUser(async (request, user) => {
   const query = csv ? null : forecastChartQuerySchema.parse(Object.fromEntries(params));
   const model = await findOwnTrainedModel(user, trainedModelIdOf(request));
   if (!model) return jsonError(404, "Model not found.");
-  const frame = await loadDatasetFrame(model.forecastsBlobKey);
-  if (!query) return frameCsvDownload(frame, `test-forecasts-${model.position}-${model.result.kind}.csv`);
-  const { outputSeries } = buildFeatureLayout(model.runConfig);
-  return Response.json(forecastChart(frame, outputSeries, query, MAX_FORECAST_CHART_POINTS), { headers: { "Cache-Control": "private, no-store" } });
+  if (!query) return frameCsvDownload(await loadDatasetFrame(model.forecastsBlobKey), `test-forecasts-${model.position}-${model.result.kind}.csv`);
+  const payload: ForecastChartPayload = { blobKey: model.forecastsBlobKey, query, runConfig: model.runConfig };
+  const chart = await runInteractive<ForecastChart>(FORECAST_CHART_TASK, payload, request.signal);
+  return Response.json(chart, { headers: { "Cache-Control": "private, no-store" } });
 });
