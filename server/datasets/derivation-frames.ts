@@ -17,19 +17,16 @@ export interface DerivationSource {
 export type DerivationReport =
   | { kind: "recipe"; steps: StepReport[] }
   | { kind: "align"; columns: string[] }
-  | { kind: "regression-band"; equation: string; r2: number; inside: number; outside: number; tolCnt: number; tolDep: number | null }
+  | { kind: "regression-band"; equation: string; r2: number | null; inside: number; outside: number; tolCnt: number; tolDep: number | null }
   | { kind: "forecast"; skipped: number };
 
 export interface DerivationInputs {
   sources: Map<string, DerivationSource>;
   /** The trained model of a forecast derivation. */
   model?: ModelDocument;
-  signal?: AbortSignal;
   /** 0…1 of the computation, for the job's progress. */
   onProgress?: (share: number) => void;
 }
-
-const finite = (value: number) => (Number.isFinite(value) ? value : 0);
 
 /**
  * Computes a derived dataset's frame with the pure core. Problems with the user's choices
@@ -64,13 +61,13 @@ export async function deriveFrame(derivation: Derivation, inputs: DerivationInpu
       const band = regressionBand(x, y, derivation.spec);
       return {
         frame: insidePointsFrame(band),
-        report: { kind: "regression-band", equation: band.equation, r2: finite(band.r2), inside: band.insideCount, outside: band.outsideCount, tolCnt: band.tolCnt, tolDep: band.tolDep },
+        report: { kind: "regression-band", equation: band.equation, r2: Number.isFinite(band.r2) ? band.r2 : null, inside: band.insideCount, outside: band.outsideCount, tolCnt: band.tolCnt, tolDep: band.tolDep },
       };
     }
     case "forecast": {
       if (!inputs.model) throw new Error("the model of a forecast derivation was not loaded");
       const found = source(derivation.sourceId);
-      const forecasts = await forecastFrame(inputs.model, found.frame, found.name, inputs.signal);
+      const forecasts = await forecastFrame(inputs.model, found.frame, found.name);
       return { frame: forecasts.frame, report: { kind: "forecast", skipped: forecasts.skipped } };
     }
   }

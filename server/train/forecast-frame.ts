@@ -12,11 +12,11 @@ import { selectWasmBackend } from "./tensorflow-backend";
  * "apply model" write the same thing). Each input series of the model's config is the
  * column of the same name in `frame`; a missing one is a TrainingSeriesError naming it.
  */
-export async function forecastFrame(document: ModelDocument, frame: Frame, source: string, signal?: AbortSignal): Promise<{ frame: Frame; skipped: number }> {
+export async function forecastFrame(document: ModelDocument, frame: Frame, source: string): Promise<{ frame: Frame; skipped: number }> {
   const inputs = document.config.inputs.map((series, i) => columnSeries(frame, series.column, `inputs.${i}`, source));
   await selectWasmBackend();
   const svm = document.model.kind === "svr" ? await loadLibsvm() : undefined;
-  const forecasts = await predictFromDocument(document, inputs, { signal, runtime: { svm } });
+  const forecasts = await predictFromDocument(document, inputs, { runtime: { svm } });
   const { values } = forecasts;
   return {
     frame: {
