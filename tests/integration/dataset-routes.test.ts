@@ -2,16 +2,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
 import { rowsPageSchema, seriesResponseSchema } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
 import { LOCAL_USER } from "@/server/auth/session-user";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
-import { insertDataset } from "@/server/datasets/dataset-records";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
 import { migrate } from "@/server/db/migrate";
 import { openPgliteDatabase } from "@/server/db/pglite-database";
-import { datasetBlobKey, fileBlobStore } from "@/server/storage/blob-store";
+import { fileBlobStore } from "@/server/storage/blob-store";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { seedDataset } from "../support/seed-datasets";
 
 const MINE = "11111111-1111-4111-8111-111111111111";
 const THEIRS = "22222222-2222-4222-8222-222222222222";
@@ -44,26 +43,7 @@ describe("dataset routes against the running app", () => {
     const db = await openPgliteDatabase(path.join(dataDir, "db"));
     await migrate(db);
     const blobs = fileBlobStore(path.join(dataDir, "files"));
-    for (const [id, owner] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) {
-      const key = datasetBlobKey(id);
-      const sizeBytes = await blobs.put(key, frameToArrow(data));
-      await db.asService((sql) =>
-        insertDataset(sql, {
-          id,
-          ownerId: owner,
-          uploadId: null as unknown as string,
-          name: "Messung März.csv",
-          blobKey: key,
-          sizeBytes,
-          rowCount: data.time.length,
-          columns: data.columns.map((column) => ({ name: column.name, unit: column.unit })),
-          importOptions: {},
-          layout: null,
-          report: { rowsRead: 2000, rowsImported: 2000, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-          analysis: analyseSeries(data),
-        }),
-      );
-    }
+    for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "Messung März.csv", frame: data });
     await db.close();
     server = await startAppServer({ dataDir });
   });
