@@ -1,21 +1,13 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
+import { importFile, importSample } from "./support/datasets";
 
 // A German user: the Excel download is written in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1360, height: 1000 } });
 
 /** Uploads and imports a sample (under its own name or `file`) with the detected choices, and opens its dataset page. */
-async function importSample(page: Page, sample: string, file = sample): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: file, mimeType: "text/csv", buffer: await readFile(path.join(SAMPLES, sample)) });
-  const row = page.locator(`tr[data-file-row="${file}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+async function openSample(page: Page, sample: string, file = sample): Promise<void> {
+  await (await importSample(page, sample, file)).getByTestId("open-dataset").click();
   await expect(page.getByTestId("dataset-name")).toHaveText(file);
 }
 
@@ -32,7 +24,7 @@ async function zoomIn(page: Page, scope: Locator): Promise<void> {
 
 test("clean sensor-irregular.csv like the original: preview, run, and the new version with its lineage", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await importSample(page, "sensor-irregular.csv");
+  await openSample(page, "sensor-irregular.csv");
   await page.getByTestId("open-process").click();
   await expect(page.getByRole("heading", { name: "Process “sensor-irregular.csv”" })).toBeVisible();
 
@@ -104,8 +96,8 @@ test("clean sensor-irregular.csv like the original: preview, run, and the new ve
 
 test("resample meter-15min.csv into hourly sums with a trailing window, save the recipe, and download the version for German Excel", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await importSample(page, "meter-15min.csv", "meter-next-week.csv");
-  await importSample(page, "meter-15min.csv");
+  await openSample(page, "meter-15min.csv", "meter-next-week.csv");
+  await openSample(page, "meter-15min.csv");
   await page.getByTestId("open-process").click();
 
   // A pasted recipe is checked like a typed one: the invalid field is named next to it.
@@ -170,13 +162,7 @@ test("a range of more rows than the preview takes is drawn as an overview until 
   test.setTimeout(240_000);
   // 30 000 minutes of a logger with a stuck stretch every 1000 rows.
   const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 1000 < 40 ? 5 : (10 + Math.sin(i / 200) * 3).toFixed(3)}`);
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: "minutes.csv", mimeType: "text/csv", buffer: Buffer.from(`time,value\n${rows.join("\n")}\n`) });
-  const row = page.locator('tr[data-file-row="minutes.csv"]');
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+  await (await importFile(page, "minutes.csv", Buffer.from(`time,value\n${rows.join("\n")}\n`))).getByTestId("open-dataset").click();
   await page.getByTestId("open-process").click();
   await page.getByTestId("add-step-op").selectOption("flatline");
   await page.getByTestId("add-step").click();
