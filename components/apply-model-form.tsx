@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { deriveDataset } from "@/app/datasets/actions";
 import { JobProgress } from "@/components/job-progress";
 import type { DatasetSummary } from "@/lib/contracts/dataset-view";
@@ -11,6 +11,8 @@ import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
 import { rankModels } from "@/lib/train/leaderboard";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 
 /**
  * Applies a trained model to one of the user's datasets that has the model's input columns:
@@ -19,7 +21,6 @@ import { rankModels } from "@/lib/train/leaderboard";
  */
 export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns.apply");
-  const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
   const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
   const [datasetId, setDatasetId] = useState("");
   const [name, setName] = useState<string | null>(null);
@@ -28,19 +29,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
   const [started, setStarted] = useState<{ datasetId: string; jobId: string; name: string } | null>(null);
   const [finished, setFinished] = useState<JobDetail | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch("/api/datasets", { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setDatasets(body.datasets as DatasetSummary[]);
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, []);
+  const { data: datasets, error: loadError } = useFetched(async (signal) => ((await fetchJson("/api/datasets", signal)) as { datasets: DatasetSummary[] }).datasets, "/api/datasets");
 
   const suitable = (datasets ?? []).filter((dataset) => inputColumns.every((column) => dataset.columns.some((c) => c.name === column)));
   const chosenDataset = suitable.find((dataset) => dataset.id === datasetId) ?? suitable[0];
@@ -94,9 +83,9 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
           {t("start")}
         </button>
       </div>
-      {error ? (
+      {error || loadError ? (
         <p className="notice error" role="alert">
-          {error}
+          {error ?? loadError}
         </p>
       ) : null}
       {started ? (

@@ -3,9 +3,11 @@
 import { Line } from "@nivo/line";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
-import { forecastChartSchema, type ForecastChart as ForecastChartData, type TrainedModelView } from "@/lib/contracts/training-run";
+import { forecastChartSchema, type TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
 import { rankModels } from "@/lib/train/leaderboard";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 
 const ACTUAL_COLORS = ["#17202a", "#5d6b7a", "#2b8a3e"];
 const FORECAST_COLORS = ["#1f6feb", "#d9480f", "#9c36b5"];
@@ -34,8 +36,6 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const [mode, setMode] = useState<Mode>("sample");
   const [sample, setSample] = useState(0);
   const [step, setStep] = useState(1);
-  const [data, setData] = useState<ForecastChartData | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const element = box.current;
@@ -45,22 +45,8 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
     return () => observer.disconnect();
   }, []);
 
-  useEffect(() => {
-    if (!modelId) return;
-    const controller = new AbortController();
-    const query = mode === "sample" ? `sample=${sample}` : `step=${step}`;
-    fetch(`/api/trained-models/${modelId}/forecasts?${query}`, { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setData(forecastChartSchema.parse(body));
-        setError(null);
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, [modelId, mode, sample, step]);
+  const url = `/api/trained-models/${modelId}/forecasts?${mode === "sample" ? `sample=${sample}` : `step=${step}`}`;
+  const { data, error } = useFetched(modelId ? async (signal) => forecastChartSchema.parse(await fetchJson(url, signal)) : null, url);
 
   const samples = data?.samples ?? 0;
   const steps = data?.steps ?? 0;
