@@ -10,9 +10,9 @@ import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
-import { rankModels } from "@/lib/train/leaderboard";
 import { fetchJson } from "./fetch-json";
 import { useFetched } from "./hooks/use-fetched";
+import { bestModelId, TrainedModelOptions } from "./trained-model-options";
 
 /**
  * Applies a trained model to one of the user's datasets that has the model's input columns:
@@ -21,7 +21,7 @@ import { useFetched } from "./hooks/use-fetched";
  */
 export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns.apply");
-  const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
+  const [modelId, setModelId] = useState(() => bestModelId(models));
   const [datasetId, setDatasetId] = useState("");
   const [name, setName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,11 +55,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
         <label>
           {t("model")}
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="apply-model-select">
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
-              </option>
-            ))}
+            <TrainedModelOptions models={models} />
           </select>
         </label>
         <label>

@@ -2,12 +2,12 @@
 
 import { Line } from "@nivo/line";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { forecastChartSchema, type TrainedModelView } from "@/lib/contracts/training-run";
-import { describeModel } from "@/lib/train/describe-model";
-import { rankModels } from "@/lib/train/leaderboard";
 import { fetchJson } from "./fetch-json";
+import { useElementWidth } from "./hooks/use-element-width";
 import { useFetched } from "./hooks/use-fetched";
+import { bestModelId, TrainedModelOptions } from "./trained-model-options";
 
 const ACTUAL_COLORS = ["#17202a", "#5d6b7a", "#2b8a3e"];
 const FORECAST_COLORS = ["#1f6feb", "#d9480f", "#9c36b5"];
@@ -29,21 +29,11 @@ function tickText(date: Date, span: number): string {
  */
 export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.chart");
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  // The best model first: the one a user most likely wants to look at.
-  const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
+  const [box, width] = useElementWidth();
+  const [modelId, setModelId] = useState(() => bestModelId(models));
   const [mode, setMode] = useState<Mode>("sample");
   const [sample, setSample] = useState(0);
   const [step, setStep] = useState(1);
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const url = `/api/trained-models/${modelId}/forecasts?${mode === "sample" ? `sample=${sample}` : `step=${step}`}`;
   const { data, error } = useFetched(modelId ? async (signal) => forecastChartSchema.parse(await fetchJson(url, signal)) : null, url);
@@ -73,11 +63,7 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
         <label className="inline-label">
           {t("model")}{" "}
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="forecast-model">
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
-              </option>
-            ))}
+            <TrainedModelOptions models={models} />
           </select>
         </label>
         <div className="segmented" role="radiogroup" aria-label={t("mode")}>
