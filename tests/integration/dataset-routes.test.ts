@@ -1,16 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsPageSchema, seriesResponseSchema } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
 import { LOCAL_USER } from "@/server/auth/session-user";
 import { arrowToFrame } from "@/server/datasets/arrow-frame";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
-import { fileBlobStore } from "@/server/storage/blob-store";
 import { startAppServer, type AppServer } from "../support/app-server";
-import { seedDataset } from "../support/seed-datasets";
+import { seededDataDir, seedDataset } from "../support/seed-datasets";
 
 const MINE = "11111111-1111-4111-8111-111111111111";
 const THEIRS = "22222222-2222-4222-8222-222222222222";
@@ -38,13 +33,9 @@ describe("dataset routes against the running app", () => {
   const data = frame();
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-routes-"));
-    // The app's own folder layout, prepared before it starts: database and blob files.
-    const db = await openPgliteDatabase(path.join(dataDir, "db"));
-    await migrate(db);
-    const blobs = fileBlobStore(path.join(dataDir, "files"));
-    for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "Messung März.csv", frame: data });
-    await db.close();
+    dataDir = await seededDataDir("routes", async (db, blobs) => {
+      for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "Messung März.csv", frame: data });
+    });
     server = await startAppServer({ dataDir });
   });
   afterAll(async () => {

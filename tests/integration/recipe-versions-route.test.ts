@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
@@ -9,12 +8,9 @@ import type { Recipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import { frameOfRawPoints } from "@/lib/series/raw-points";
 import { LOCAL_USER } from "@/server/auth/session-user";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
-import { fileBlobStore } from "@/server/storage/blob-store";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { eventually } from "../support/jobs";
-import { seedDataset } from "../support/seed-datasets";
+import { seededDataDir, seedDataset } from "../support/seed-datasets";
 
 const MINE = "44444444-4444-4444-8444-444444444444";
 const THEIRS = "55555555-5555-4555-8555-555555555555";
@@ -51,12 +47,9 @@ describe("recipe versions against the running app", () => {
   const data = sensor();
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-versions-"));
-    const db = await openPgliteDatabase(path.join(dataDir, "db"));
-    await migrate(db);
-    const blobs = fileBlobStore(path.join(dataDir, "files"));
-    for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "sensor.csv", frame: data });
-    await db.close();
+    dataDir = await seededDataDir("versions", async (db, blobs) => {
+      for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "sensor.csv", frame: data });
+    });
     server = await startAppServer({ dataDir });
   });
   afterAll(async () => {

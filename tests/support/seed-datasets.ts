@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { analyseSeries } from "@/lib/analysis/analyse-series";
 import type { ImportReport } from "@/lib/ingest/import-report";
 import type { Frame } from "@/lib/series/frame";
 import { frameToArrow } from "@/server/datasets/arrow-frame";
 import { insertDataset } from "@/server/datasets/dataset-records";
 import type { Database } from "@/server/db/database";
-import { datasetBlobKey, type BlobStore } from "@/server/storage/blob-store";
+import { migrate } from "@/server/db/migrate";
+import { openPgliteDatabase } from "@/server/db/pglite-database";
+import { datasetBlobKey, fileBlobStore, type BlobStore } from "@/server/storage/blob-store";
 import { insertUpload } from "@/server/uploads/upload-records";
 
 export interface SeededDataset {
@@ -50,4 +55,17 @@ export async function seedDataset(db: Database, blobs: BlobStore, dataset: Seede
     });
   });
   return id;
+}
+
+/** A new data folder laid out as the app keeps it (embedded database, blob files), filled by `seed` before an app server starts on it. */
+export async function seededDataDir(prefix: string, seed: (db: Database, blobs: BlobStore) => Promise<void>): Promise<string> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), `chronoframe-${prefix}-`));
+  const db = await openPgliteDatabase(path.join(dataDir, "db"));
+  try {
+    await migrate(db);
+    await seed(db, fileBlobStore(path.join(dataDir, "files")));
+  } finally {
+    await db.close();
+  }
+  return dataDir;
 }
