@@ -2,6 +2,7 @@ import "server-only";
 import { userSentence } from "@/lib/format/user-sentence";
 import { analyseSeries, type SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import { SpecError } from "@/lib/process/spec-errors";
+import { columnViews } from "@/lib/series/column-views";
 import { modelDocumentSchema } from "@/lib/train/model-document";
 import type { Task } from "@/server/jobs/task-types";
 import { throttledProgress } from "@/server/jobs/throttled-progress";
@@ -51,7 +52,7 @@ export const deriveDatasetTask: Task = async (payload, report) => {
       blobKey: key,
       sizeBytes,
       rowCount: frame.time.length,
-      columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+      columns: columnViews(frame),
       analysis,
       report: derivationReport,
     };

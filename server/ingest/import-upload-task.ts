@@ -5,6 +5,7 @@ import { importChunks } from "@/lib/ingest/import-chunks";
 import type { ImportReport } from "@/lib/ingest/import-report";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { Layout } from "@/lib/ingest/layout";
+import { columnViews } from "@/lib/series/column-views";
 import { frameToArrow } from "@/server/datasets/arrow-frame";
 import type { Task } from "@/server/jobs/task-types";
 import { throttledProgress } from "@/server/jobs/throttled-progress";
@@ -59,7 +60,7 @@ export const importUploadTask: Task = async (payload, report) => {
       blobKey: key,
       sizeBytes,
       rowCount: frame.time.length,
-      columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+      columns: columnViews(frame),
       layout,
       report: importReport,
       analysis,

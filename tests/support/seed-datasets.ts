@@ -5,6 +5,7 @@ import path from "node:path";
 import { analyseSeries } from "@/lib/analysis/analyse-series";
 import type { ImportReport } from "@/lib/ingest/import-report";
 import type { Frame } from "@/lib/series/frame";
+import { columnViews } from "@/lib/series/column-views";
 import { frameToArrow } from "@/server/datasets/arrow-frame";
 import { insertDataset } from "@/server/datasets/dataset-records";
 import type { Database } from "@/server/db/database";
@@ -47,7 +48,7 @@ export async function seedDataset(db: Database, blobs: BlobStore, dataset: Seede
       blobKey,
       sizeBytes,
       rowCount: frame.time.length,
-      columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+      columns: columnViews(frame),
       importOptions: {},
       layout: dataset.layout ?? null,
       report: dataset.report ?? cleanReport(frame),
