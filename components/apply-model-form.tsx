@@ -1,15 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 import { deriveDataset } from "@/app/datasets/actions";
-import { JobProgress } from "@/components/job-progress";
 import type { DatasetSummary } from "@/lib/contracts/dataset-view";
-import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
+import { DerivationProgress } from "./derivation-run";
 import { fetchJson } from "./fetch-json";
 import { useFetched } from "./hooks/use-fetched";
 import { bestModelId, TrainedModelOptions } from "./trained-model-options";
@@ -27,7 +25,6 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<{ datasetId: string; jobId: string; name: string } | null>(null);
-  const [finished, setFinished] = useState<JobDetail | null>(null);
 
   const { data: datasets, error: loadError } = useFetched(async (signal) => ((await fetchJson("/api/datasets", signal)) as { datasets: DatasetSummary[] }).datasets, "/api/datasets");
 
@@ -41,7 +38,6 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
     if (!chosenDataset || !chosenModel) return;
     setBusy(true);
     setError(null);
-    setFinished(null);
     const outcome = await deriveDataset({ name: datasetName, derivation: { kind: "forecast", sourceId: chosenDataset.id, modelId: chosenModel.id } });
     setBusy(false);
     if (outcome.ok) setStarted({ datasetId: outcome.datasetId, jobId: outcome.jobId, name: datasetName });
@@ -85,16 +81,15 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
         </p>
       ) : null}
       {started ? (
-        <div className="apply-progress">
-          <JobProgress key={started.jobId} transport={transport} jobId={started.jobId} label={t("progressLabel", { name: started.name })} onFinished={setFinished} />
-          {finished?.status === "succeeded" ? (
-            <p>
-              <Link href={`/datasets/${started.datasetId}`} data-testid="open-forecast-dataset">
-                {t("open", { name: started.name })}
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <DerivationProgress
+          key={started.jobId}
+          transport={transport}
+          run={started}
+          progressLabel={t("progressLabel", { name: started.name })}
+          openLabel={t("open", { name: started.name })}
+          openTestId="open-forecast-dataset"
+          className="apply-progress"
+        />
       ) : null}
     </div>
   );
