@@ -4,14 +4,13 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
 import { deriveDataset } from "@/app/datasets/actions";
-import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { SeriesSource } from "@/lib/contracts/series-source";
 import { formatMinutes, gridRequirement, type MethodRequirement } from "@/lib/process/align";
 import { alignSpecSchema, type AlignSpec } from "@/lib/process/align-spec";
 import { RESAMPLE_METHODS, RESAMPLE_WINDOWS, type ResampleMethod, type ResampleWindow } from "@/lib/process/recipe";
 import { parseSpec, SpecError } from "@/lib/process/spec-errors";
-import { JobProgress } from "./job-progress";
+import { DerivationProgress } from "./derivation-run";
 import { LocalTime } from "./local-time";
 import { choiceIn, ColumnSelect, DatasetSelect, type SeriesChoice } from "./series-picker";
 
@@ -77,7 +76,6 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
   const [target, setTarget] = useState<Target>(() => ({ name: t("defaultName"), step: String(sources[0]?.stepMinutes ?? 15), offset: "0", start: "", end: "" }));
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
-  const [finished, setFinished] = useState<JobDetail | null>(null);
   const [pending, startTransition] = useTransition();
 
   const sourceOf = (row: SeriesRow) => sources.find((source) => source.id === row.datasetId);
@@ -110,7 +108,6 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
   const start = () => {
     if (!validation.spec || requirements.length > 0) return;
     setError(null);
-    setFinished(null);
     const name = target.name.trim();
     startTransition(async () => {
       const result = await deriveDataset({ name, derivation: { kind: "align", spec: validation.spec } });
@@ -307,16 +304,7 @@ export function AlignForm({ sources, transport }: { sources: SeriesSource[]; tra
         </p>
       ) : null}
       {run ? (
-        <section className="panel run-panel" data-testid="align-run">
-          <JobProgress key={run.jobId} transport={transport} jobId={run.jobId} label={t("progress", { name: run.name })} onFinished={setFinished} />
-          {finished?.status === "succeeded" ? (
-            <p>
-              <Link href={`/datasets/${run.datasetId}`} data-testid="open-result">
-                {t("open", { name: run.name })}
-              </Link>
-            </p>
-          ) : null}
-        </section>
+        <DerivationProgress key={run.jobId} transport={transport} run={run} progressLabel={t("progress", { name: run.name })} openLabel={t("open", { name: run.name })} testId="align-run" openTestId="open-result" />
       ) : null}
     </div>
   );

@@ -1,16 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { deriveDataset } from "@/app/datasets/actions";
-import { JobProgress } from "@/components/job-progress";
 import type { DatasetSummary } from "@/lib/contracts/dataset-view";
-import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
-import { rankModels } from "@/lib/train/leaderboard";
+import { DerivationProgress } from "./derivation-run";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
+import { bestModelId, TrainedModelOptions } from "./trained-model-options";
 
 /**
  * Applies a trained model to one of the user's datasets that has the model's input columns:
@@ -19,28 +19,14 @@ import { rankModels } from "@/lib/train/leaderboard";
  */
 export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns.apply");
-  const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
-  const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
+  const [modelId, setModelId] = useState(() => bestModelId(models));
   const [datasetId, setDatasetId] = useState("");
   const [name, setName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [started, setStarted] = useState<{ datasetId: string; jobId: string; name: string } | null>(null);
-  const [finished, setFinished] = useState<JobDetail | null>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch("/api/datasets", { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setDatasets(body.datasets as DatasetSummary[]);
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, []);
+  const { data: datasets, error: loadError } = useFetched(async (signal) => ((await fetchJson("/api/datasets", signal)) as { datasets: DatasetSummary[] }).datasets, "/api/datasets");
 
   const suitable = (datasets ?? []).filter((dataset) => inputColumns.every((column) => dataset.columns.some((c) => c.name === column)));
   const chosenDataset = suitable.find((dataset) => dataset.id === datasetId) ?? suitable[0];
@@ -52,7 +38,6 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
     if (!chosenDataset || !chosenModel) return;
     setBusy(true);
     setError(null);
-    setFinished(null);
     const outcome = await deriveDataset({ name: datasetName, derivation: { kind: "forecast", sourceId: chosenDataset.id, modelId: chosenModel.id } });
     setBusy(false);
     if (outcome.ok) setStarted({ datasetId: outcome.datasetId, jobId: outcome.jobId, name: datasetName });
@@ -66,11 +51,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
         <label>
           {t("model")}
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="apply-model-select">
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
-              </option>
-            ))}
+            <TrainedModelOptions models={models} />
           </select>
         </label>
         <label>
@@ -94,22 +75,21 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
           {t("start")}
         </button>
       </div>
-      {error ? (
+      {error || loadError ? (
         <p className="notice error" role="alert">
-          {error}
+          {error ?? loadError}
         </p>
       ) : null}
       {started ? (
-        <div className="apply-progress">
-          <JobProgress key={started.jobId} transport={transport} jobId={started.jobId} label={t("progressLabel", { name: started.name })} onFinished={setFinished} />
-          {finished?.status === "succeeded" ? (
-            <p>
-              <Link href={`/datasets/${started.datasetId}`} data-testid="open-forecast-dataset">
-                {t("open", { name: started.name })}
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <DerivationProgress
+          key={started.jobId}
+          transport={transport}
+          run={started}
+          progressLabel={t("progressLabel", { name: started.name })}
+          openLabel={t("open", { name: started.name })}
+          openTestId="open-forecast-dataset"
+          className="apply-progress"
+        />
       ) : null}
     </div>
   );

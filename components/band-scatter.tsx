@@ -2,8 +2,8 @@
 
 import { ScatterPlotCanvas, type ScatterPlotCustomCanvasLayer, type ScatterPlotDatum } from "@nivo/scatterplot";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
 import type { BandChart } from "@/lib/contracts/regression-band-view";
+import { useElementWidth } from "./hooks/use-element-width";
 
 const INSIDE = "#1f6feb";
 const OUTSIDE = "#d9480f";
@@ -65,16 +65,7 @@ function curveLayer(curve: BandChart["curve"]): ScatterPlotCustomCanvasLayer<Sca
  */
 export function BandScatter({ chart, xLabel, yLabel }: { chart: BandChart; xLabel: string; yLabel: string }) {
   const t = useTranslations("analyses.band");
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const [box, width] = useElementWidth();
 
   const points = [...chart.drawn.inside, ...chart.drawn.outside];
   const xs = [...points.map((point) => point[0]), ...chart.curve.map((point) => point[0])];

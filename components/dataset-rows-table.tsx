@@ -1,8 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { rowsPageSchema, type DatasetColumnView, type RowsPage } from "@/lib/contracts/dataset-view";
+import { useState } from "react";
+import { rowsPageSchema, type DatasetColumnView } from "@/lib/contracts/dataset-view";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 import { SeriesTableHead } from "./series-table-head";
 
 const PAGE_SIZES = [25, 50, 100, 500];
@@ -16,23 +18,8 @@ export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: str
   const t = useTranslations("dataset.rows");
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState(50);
-  const [page, setPage] = useState<RowsPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/datasets/${datasetId}/rows?offset=${offset}&limit=${limit}`, { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setPage(rowsPageSchema.parse(body));
-        setError(null);
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, [datasetId, offset, limit]);
+  const url = `/api/datasets/${datasetId}/rows?offset=${offset}&limit=${limit}`;
+  const { data: page, error } = useFetched(async (signal) => rowsPageSchema.parse(await fetchJson(url, signal)), url);
 
   const last = Math.max(0, Math.floor((total - 1) / limit) * limit);
   const shownTo = Math.min(total, offset + limit);

@@ -13,11 +13,17 @@ export interface StartedDerivation {
   name: string;
 }
 
+/** The final status of a followed job, null while it runs. */
+function useFinalStatus() {
+  const [status, setStatus] = useState<JobDetail["status"] | null>(null);
+  const onFinished = useCallback((job: JobDetail) => setStatus(job.status), []);
+  return [status, onFinished] as const;
+}
+
 /** A derive job followed live; once it has succeeded, a link to the dataset it made. */
 export function DerivationRun({ transport, run }: { transport: LiveTransport; run: StartedDerivation }) {
   const t = useTranslations("process.run");
-  const [status, setStatus] = useState<JobDetail["status"] | null>(null);
-  const onFinished = useCallback((job: JobDetail) => setStatus(job.status), []);
+  const [status, onFinished] = useFinalStatus();
   return (
     <div className="derivation-run" data-testid="derivation-run" data-name={run.name}>
       <span className="file-name">{run.name}</span>
@@ -28,5 +34,41 @@ export function DerivationRun({ transport, run }: { transport: LiveTransport; ru
         </Link>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A derive job of an analysis or a model followed live in a box of its own (a panel unless
+ * `className` says otherwise); once it has succeeded, a link that opens the dataset it made.
+ */
+export function DerivationProgress({
+  transport,
+  run,
+  progressLabel,
+  openLabel,
+  testId,
+  openTestId,
+  className = "panel run-panel",
+}: {
+  transport: LiveTransport;
+  run: StartedDerivation;
+  progressLabel: string;
+  openLabel: string;
+  testId?: string;
+  openTestId: string;
+  className?: string;
+}) {
+  const [status, onFinished] = useFinalStatus();
+  return (
+    <section className={className} data-testid={testId}>
+      <JobProgress transport={transport} jobId={run.jobId} label={progressLabel} onFinished={onFinished} />
+      {status === "succeeded" ? (
+        <p>
+          <Link href={`/datasets/${run.datasetId}`} data-testid={openTestId}>
+            {openLabel}
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -2,10 +2,12 @@
 
 import { Line } from "@nivo/line";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
-import { forecastChartSchema, type ForecastChart as ForecastChartData, type TrainedModelView } from "@/lib/contracts/training-run";
-import { describeModel } from "@/lib/train/describe-model";
-import { rankModels } from "@/lib/train/leaderboard";
+import { useState } from "react";
+import { forecastChartSchema, type TrainedModelView } from "@/lib/contracts/training-run";
+import { fetchJson } from "./fetch-json";
+import { useElementWidth } from "./hooks/use-element-width";
+import { useFetched } from "./hooks/use-fetched";
+import { bestModelId, TrainedModelOptions } from "./trained-model-options";
 
 const ACTUAL_COLORS = ["#17202a", "#5d6b7a", "#2b8a3e"];
 const FORECAST_COLORS = ["#1f6feb", "#d9480f", "#9c36b5"];
@@ -27,40 +29,14 @@ function tickText(date: Date, span: number): string {
  */
 export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.chart");
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  // The best model first: the one a user most likely wants to look at.
-  const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
+  const [box, width] = useElementWidth();
+  const [modelId, setModelId] = useState(() => bestModelId(models));
   const [mode, setMode] = useState<Mode>("sample");
   const [sample, setSample] = useState(0);
   const [step, setStep] = useState(1);
-  const [data, setData] = useState<ForecastChartData | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    if (!modelId) return;
-    const controller = new AbortController();
-    const query = mode === "sample" ? `sample=${sample}` : `step=${step}`;
-    fetch(`/api/trained-models/${modelId}/forecasts?${query}`, { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setData(forecastChartSchema.parse(body));
-        setError(null);
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, [modelId, mode, sample, step]);
+  const url = `/api/trained-models/${modelId}/forecasts?${mode === "sample" ? `sample=${sample}` : `step=${step}`}`;
+  const { data, error } = useFetched(modelId ? async (signal) => forecastChartSchema.parse(await fetchJson(url, signal)) : null, url);
 
   const samples = data?.samples ?? 0;
   const steps = data?.steps ?? 0;
@@ -87,11 +63,7 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
         <label className="inline-label">
           {t("model")}{" "}
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="forecast-model">
-            {models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
-              </option>
-            ))}
+            <TrainedModelOptions models={models} />
           </select>
         </label>
         <div className="segmented" role="radiogroup" aria-label={t("mode")}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { MAX_RAW_ROWS, rawPointsSchema, type RawPoints } from "@/lib/contracts/raw-points";
 import { applyRecipe, type StepReport } from "@/lib/process/apply-recipe";
@@ -11,19 +11,14 @@ import { SpecError } from "@/lib/process/spec-errors";
 import { valueStepsPrefix } from "@/lib/process/value-steps";
 import type { Frame } from "@/lib/series/frame";
 import { frameOfRawPoints } from "@/lib/series/raw-points";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 import { ColumnPicker } from "./column-picker";
 import { CHART_COLORS, faded } from "./series-chart";
 import { TimeChart, type ChartLine, type ChartMarker, type TimeRange } from "./time-chart";
 
 type Loaded = { raw: RawPoints; overview: SeriesResponse | null };
 type Outcome = { steps: StepReport[]; result: Frame; changes: ColumnChanges[] } | { error: string } | null;
-
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const response = await fetch(url, { signal, cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error ?? response.statusText);
-  return body;
-}
 
 const pointsOf = (time: Float64Array, values: Float64Array): [number, number | null][] => Array.from(time, (t, i) => [t, values[i] === values[i] ? values[i] : null]);
 
@@ -40,40 +35,23 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
   const tChart = useTranslations("dataset.chart");
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
   const [range, setRange] = useState<TimeRange | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const shown: TimeRange | null = range ?? (start !== null && end !== null ? { from: start, to: end } : null);
 
-  useEffect(() => {
-    if (!shown) return;
-    const controller = new AbortController();
-    const bounds = { from: String(shown.from), to: String(shown.to) };
-    const timer = setTimeout(() => {
-      setLoading(true);
-      getJson(`/api/datasets/${datasetId}/points?${new URLSearchParams({ ...bounds, limit: String(MAX_RAW_ROWS) })}`, controller.signal)
-        .then(async (body) => {
-          const raw = rawPointsSchema.parse(body);
+  const { data: loaded, error, loading } = useFetched<Loaded>(
+    shown
+      ? async (signal) => {
+          const bounds = { from: String(shown.from), to: String(shown.to) };
+          const raw = rawPointsSchema.parse(await fetchJson(`/api/datasets/${datasetId}/points?${new URLSearchParams({ ...bounds, limit: String(MAX_RAW_ROWS) })}`, signal));
           const overview = raw.time
             ? null
-            : seriesResponseSchema.parse(await getJson(`/api/datasets/${datasetId}/series?${new URLSearchParams({ ...bounds, columns: columns.map((c) => c.name).join(","), points: "1000" })}`, controller.signal));
-          setLoaded({ raw, overview });
-          setError(null);
-        })
-        .catch((reason: unknown) => {
-          if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-        })
-        .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
-        });
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+            : seriesResponseSchema.parse(await fetchJson(`/api/datasets/${datasetId}/series?${new URLSearchParams({ ...bounds, columns: columns.map((c) => c.name).join(","), points: "1000" })}`, signal));
+          return { raw, overview };
+        }
+      : null,
     // shown is derived from range, start and end.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [datasetId, range?.from, range?.to]);
+    JSON.stringify([datasetId, range?.from, range?.to]),
+    120,
+  );
 
   const original = useMemo(() => (loaded ? frameOfRawPoints(loaded.raw) : null), [loaded]);
   const outcome: Outcome = useMemo(() => {

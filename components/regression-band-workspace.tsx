@@ -6,12 +6,11 @@ import { useState, useTransition } from "react";
 import { previewRegressionBand } from "@/app/analyses/actions";
 import { deriveDataset } from "@/app/datasets/actions";
 import { DEFAULT_TOL_CNT_SHARE_OF_RANGE, DEFAULT_TOL_DEP, REGRESSION_KINDS, TOLERANCE_KINDS, type RegressionSpec } from "@/lib/analysis/regression-spec";
-import type { JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { BandChart } from "@/lib/contracts/regression-band-view";
 import type { SeriesSource } from "@/lib/contracts/series-source";
 import { BandScatter } from "./band-scatter";
-import { JobProgress } from "./job-progress";
+import { DerivationProgress } from "./derivation-run";
 import { choiceIn, SeriesPicker, type SeriesChoice } from "./series-picker";
 
 interface Drawn {
@@ -41,7 +40,6 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
   const [drawn, setDrawn] = useState<{ chart: BandChart; request: Drawn } | null>(null);
   const [exportName, setExportName] = useState("");
   const [exportRun, setExportRun] = useState<{ jobId: string; datasetId: string; name: string } | null>(null);
-  const [exported, setExported] = useState<JobDetail | null>(null);
   const [drawing, startDrawing] = useTransition();
   const [exporting, startExporting] = useTransition();
 
@@ -66,7 +64,6 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
       }
       setDrawn({ chart: result.chart, request: { x, y, spec } });
       setExportRun(null);
-      setExported(null);
       setExportName(t("defaultExportName", { y: y.column, x: x.column }));
     });
   };
@@ -75,7 +72,6 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
     if (!drawn) return;
     const name = exportName.trim();
     setError(null);
-    setExported(null);
     startExporting(async () => {
       const { x: xChoice, y: yChoice, spec } = drawn.request;
       const result = await deriveDataset({ name, derivation: { kind: "regression-band", xDatasetId: xChoice.datasetId, yDatasetId: yChoice.datasetId, spec } });
@@ -202,16 +198,15 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
             </button>
           </div>
           {exportRun ? (
-            <section className="panel run-panel" data-testid="band-export-run">
-              <JobProgress key={exportRun.jobId} transport={transport} jobId={exportRun.jobId} label={t("exporting", { name: exportRun.name })} onFinished={setExported} />
-              {exported?.status === "succeeded" ? (
-                <p>
-                  <Link href={`/datasets/${exportRun.datasetId}`} data-testid="open-export">
-                    {t("open", { name: exportRun.name })}
-                  </Link>
-                </p>
-              ) : null}
-            </section>
+            <DerivationProgress
+              key={exportRun.jobId}
+              transport={transport}
+              run={exportRun}
+              progressLabel={t("exporting", { name: exportRun.name })}
+              openLabel={t("open", { name: exportRun.name })}
+              testId="band-export-run"
+              openTestId="open-export"
+            />
           ) : null}
         </>
       ) : null}

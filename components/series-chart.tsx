@@ -1,9 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { ColumnPicker } from "./column-picker";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 import { TimeChart, type ChartLine, type TimeRange } from "./time-chart";
 
 export const CHART_COLORS = ["#1f6feb", "#d9480f", "#2b8a3e", "#9c36b5", "#0c8599", "#e67700", "#c2255c", "#5c940d"];
@@ -11,10 +13,7 @@ export const CHART_COLORS = ["#1f6feb", "#d9480f", "#2b8a3e", "#9c36b5", "#0c859
 export const faded = (color: string) => `${color}66`;
 
 async function fetchSeries(datasetId: string, query: URLSearchParams, signal: AbortSignal): Promise<SeriesResponse> {
-  const response = await fetch(`/api/datasets/${datasetId}/series?${query}`, { signal, cache: "no-store" });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error ?? response.statusText);
-  return seriesResponseSchema.parse(body);
+  return seriesResponseSchema.parse(await fetchJson(`/api/datasets/${datasetId}/series?${query}`, signal));
 }
 
 /**
@@ -41,49 +40,33 @@ export function SeriesChart({
   const [plotWidth, setPlotWidth] = useState(0);
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
   const [range, setRange] = useState<TimeRange | null>(null);
-  const [data, setData] = useState<{ main: SeriesResponse; other: SeriesResponse | null } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const points = Math.min(5000, Math.max(100, plotWidth));
   const shown: TimeRange | null = range ?? (start !== null && end !== null ? { from: start, to: end } : null);
 
-  useEffect(() => {
-    if (plotWidth === 0 || chosen.length === 0 || !shown) return;
-    const controller = new AbortController();
-    const query = new URLSearchParams({ columns: chosen.join(","), points: String(points) });
-    if (range) {
-      query.set("from", String(range.from));
-      query.set("to", String(range.to));
-    } else if (compareWith) {
-      query.set("from", String(shown.from));
-      query.set("to", String(shown.to));
-    }
-    const timer = setTimeout(() => {
-      setLoading(true);
-      Promise.all([
-        fetchSeries(datasetId, query, controller.signal),
-        // The other version may lack a column: it is then simply not drawn.
-        compareWith ? fetchSeries(compareWith.datasetId, query, controller.signal).catch(() => null) : Promise.resolve(null),
-      ])
-        .then(([main, other]) => {
-          setData({ main, other });
-          setError(null);
-        })
-        .catch((reason: unknown) => {
-          if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-        })
-        .finally(() => {
-          if (!controller.signal.aborted) setLoading(false);
-        });
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
+  const query = new URLSearchParams({ columns: chosen.join(","), points: String(points) });
+  if (range) {
+    query.set("from", String(range.from));
+    query.set("to", String(range.to));
+  } else if (compareWith && shown) {
+    query.set("from", String(shown.from));
+    query.set("to", String(shown.to));
+  }
+  const { data, error, loading } = useFetched(
+    plotWidth === 0 || chosen.length === 0 || !shown
+      ? null
+      : async (signal) => {
+          const [main, other] = await Promise.all([
+            fetchSeries(datasetId, query, signal),
+            // The other version may lack a column: it is then simply not drawn.
+            compareWith ? fetchSeries(compareWith.datasetId, query, signal).catch(() => null) : Promise.resolve(null),
+          ]);
+          return { main, other };
+        },
     // shown is derived from range, start and end.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [datasetId, compareWith?.datasetId, chosen.join(","), range?.from, range?.to, points, plotWidth]);
+    JSON.stringify([datasetId, compareWith?.datasetId, chosen, range?.from, range?.to, points, plotWidth]),
+    120,
+  );
 
   const colorOf = (name: string) => CHART_COLORS[columns.findIndex((column) => column.name === name) % CHART_COLORS.length];
   const lineOf = (one: SeriesResponse["series"][number], suffix: string | null): ChartLine => ({

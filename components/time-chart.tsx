@@ -1,7 +1,8 @@
 "use client";
 
 import { Line, type LineCustomSvgLayerProps, type LineSeries } from "@nivo/line";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
+import { useElementWidth } from "./hooks/use-element-width";
 
 const MARGIN = { top: 16, right: 24, bottom: 56, left: 72 };
 const HEIGHT = 360;
@@ -106,18 +107,9 @@ export function TimeChart({
   onPlotWidth?: (pixels: number) => void;
   placeholder: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [box, width] = useElementWidth();
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
-
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   useEffect(() => {

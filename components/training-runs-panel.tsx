@@ -2,9 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
-import { projectRunsSchema, type ProjectRuns } from "@/lib/contracts/training-run";
+import { projectRunsSchema } from "@/lib/contracts/training-run";
+import { fetchJson } from "./fetch-json";
+import { useFetched } from "./hooks/use-fetched";
 import { LocalTime } from "./local-time";
 import { TrainButton } from "./train-button";
 import { TrainingRunDetails } from "./training-run-details";
@@ -19,26 +21,11 @@ import { TrainingRunStatusBadge } from "./training-run-status";
  */
 export function TrainingRunsPanel({ projectId, transport }: { projectId: string; config: unknown; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns");
-  const [runs, setRuns] = useState<ProjectRuns | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
   // Bumped to read the runs again (after starting one, and when a run's job ends).
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((current) => current + 1);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetch(`/api/training-runs?projectId=${encodeURIComponent(projectId)}`, { signal: controller.signal, cache: "no-store" })
-      .then(async (response) => {
-        const body = await response.json();
-        if (!response.ok) throw new Error(body.error ?? response.statusText);
-        setRuns(projectRunsSchema.parse(body));
-      })
-      .catch((reason: unknown) => {
-        if (!controller.signal.aborted) setError(reason instanceof Error ? reason.message : String(reason));
-      });
-    return () => controller.abort();
-  }, [projectId, version]);
+  const url = `/api/training-runs?projectId=${encodeURIComponent(projectId)}`;
+  const { data: runs, error } = useFetched(async (signal) => projectRunsSchema.parse(await fetchJson(url, signal)), `${url}#${version}`);
 
   const latest = runs?.latest ?? null;
   const underWay = latest?.status === "queued" || latest?.status === "running";

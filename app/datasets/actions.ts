@@ -7,8 +7,7 @@ import { importProfileInputSchema, type SaveProfileResult } from "@/lib/contract
 import { savedRecipeInputSchema, type SaveRecipeResult } from "@/lib/contracts/saved-recipe";
 import { importOptionsSchema } from "@/lib/ingest/import-options";
 import { formatPath } from "@/lib/process/spec-errors";
-import { requireUser } from "@/server/auth/current-user";
-import { UnauthorizedError } from "@/server/auth/session-user";
+import { userAction, userCommand } from "@/server/auth/user-action";
 import { deleteImportProfile as deleteProfileRow, saveImportProfile as saveProfileRow } from "@/server/datasets/import-profiles";
 import { deleteSavedRecipe as deleteRecipeRow, saveRecipe as saveRecipeRow } from "@/server/datasets/saved-recipes";
 import { startDerivation } from "@/server/datasets/start-derivation";
@@ -19,8 +18,7 @@ const uploadIdSchema = z.string().uuid({ message: "not an upload id" });
 
 /** Imports one of the user's ready uploads with the given choices (empty = what detection finds). */
 export async function startImport(uploadId: unknown, options: unknown): Promise<StartImportResult> {
-  try {
-    const user = await requireUser();
+  return userAction<StartImportResult>("startImport", "The import could not be started. Try again.", async (user) => {
     const id = uploadIdSchema.safeParse(uploadId);
     if (!id.success) return { ok: false, error: "Upload not found." };
     const parsed = importOptionsSchema.safeParse(options ?? {});
@@ -28,20 +26,15 @@ export async function startImport(uploadId: unknown, options: unknown): Promise<
       const issue = parsed.error.issues[0];
       return { ok: false, error: `Invalid import choice ${issue.path.join(".")}: ${issue.message}` };
     }
-    return await startImportJob(user, id.data, parsed.data);
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
-    console.error("startImport:", error);
-    return { ok: false, error: "The import could not be started. Try again." };
-  }
+    return startImportJob(user, id.data, parsed.data);
+  });
 }
 
 const profileIdSchema = z.string().uuid({ message: "not a profile id" });
 
 /** Saves the wizard's current choices under a name (replacing the user's profile of that name). */
 export async function saveImportProfile(input: unknown): Promise<SaveProfileResult> {
-  try {
-    const user = await requireUser();
+  return userAction<SaveProfileResult>("saveImportProfile", "The profile could not be saved. Try again.", async (user) => {
     const parsed = importProfileInputSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -50,25 +43,17 @@ export async function saveImportProfile(input: unknown): Promise<SaveProfileResu
     const db = await database();
     const profile = await db.asUser(user.id, (sql) => saveProfileRow(sql, user.id, parsed.data));
     return { ok: true, profile };
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
-    console.error("saveImportProfile:", error);
-    return { ok: false, error: "The profile could not be saved. Try again." };
-  }
+  });
 }
 
 /** Deletes one of the user's profiles; another user's id deletes nothing. */
 export async function deleteImportProfile(profileId: unknown): Promise<{ ok: boolean }> {
-  try {
-    const user = await requireUser();
+  return userCommand("deleteImportProfile", async (user) => {
     const id = profileIdSchema.safeParse(profileId);
-    if (!id.success) return { ok: false };
+    if (!id.success) return false;
     const db = await database();
-    return { ok: await db.asUser(user.id, (sql) => deleteProfileRow(sql, id.data)) };
-  } catch (error) {
-    if (!(error instanceof UnauthorizedError)) console.error("deleteImportProfile:", error);
-    return { ok: false };
-  }
+    return db.asUser(user.id, (sql) => deleteProfileRow(sql, id.data));
+  });
 }
 
 /**
@@ -76,28 +61,22 @@ export async function deleteImportProfile(profileId: unknown): Promise<{ ok: boo
  * a regression band or a model's forecasts. An invalid request names the field's path.
  */
 export async function deriveDataset(input: unknown): Promise<StartDerivationResult> {
-  try {
-    const user = await requireUser();
+  return userAction<StartDerivationResult>("deriveDataset", "The new dataset could not be started. Try again.", async (user) => {
     const parsed = deriveRequestSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = formatPath(issue.path);
       return { ok: false, error: field ? `${field}: ${issue.message}` : issue.message };
     }
-    return await startDerivation(user, parsed.data);
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
-    console.error("deriveDataset:", error);
-    return { ok: false, error: "The new dataset could not be started. Try again." };
-  }
+    return startDerivation(user, parsed.data);
+  });
 }
 
 const recipeIdSchema = z.string().uuid({ message: "not a recipe id" });
 
 /** Saves a recipe under a name (replacing the user's recipe of that name); an invalid one is refused naming its field. */
 export async function saveRecipe(input: unknown): Promise<SaveRecipeResult> {
-  try {
-    const user = await requireUser();
+  return userAction<SaveRecipeResult>("saveRecipe", "The recipe could not be saved. Try again.", async (user) => {
     const parsed = savedRecipeInputSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -107,23 +86,15 @@ export async function saveRecipe(input: unknown): Promise<SaveRecipeResult> {
     const db = await database();
     const recipe = await db.asUser(user.id, (sql) => saveRecipeRow(sql, user.id, parsed.data));
     return { ok: true, recipe };
-  } catch (error) {
-    if (error instanceof UnauthorizedError) return { ok: false, error: error.message };
-    console.error("saveRecipe:", error);
-    return { ok: false, error: "The recipe could not be saved. Try again." };
-  }
+  });
 }
 
 /** Deletes one of the user's saved recipes; another user's id deletes nothing. */
 export async function deleteRecipe(recipeId: unknown): Promise<{ ok: boolean }> {
-  try {
-    const user = await requireUser();
+  return userCommand("deleteRecipe", async (user) => {
     const id = recipeIdSchema.safeParse(recipeId);
-    if (!id.success) return { ok: false };
+    if (!id.success) return false;
     const db = await database();
-    return { ok: await db.asUser(user.id, (sql) => deleteRecipeRow(sql, id.data)) };
-  } catch (error) {
-    if (!(error instanceof UnauthorizedError)) console.error("deleteRecipe:", error);
-    return { ok: false };
-  }
+    return db.asUser(user.id, (sql) => deleteRecipeRow(sql, id.data));
+  });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RowsPage } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
+import { columnViews } from "@/lib/series/column-views";
 
 /** Rows [offset, offset + limit) of the frame, missing values as null. */
 export function rowsPage(frame: Frame, offset: number, limit: number): RowsPage {
@@ -11,7 +12,7 @@ export function rowsPage(frame: Frame, offset: number, limit: number): RowsPage 
     offset: from,
     limit,
     total,
-    columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+    columns: columnViews(frame),
     time: Array.from(frame.time.subarray(from, to)),
     values: frame.columns.map((column) => Array.from(column.values.subarray(from, to), (v) => (v === v ? v : null))),
   };

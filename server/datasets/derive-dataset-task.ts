@@ -2,8 +2,10 @@ import "server-only";
 import { userSentence } from "@/lib/format/user-sentence";
 import { analyseSeries, type SeriesAnalysis } from "@/lib/analysis/analyse-series";
 import { SpecError } from "@/lib/process/spec-errors";
+import { columnViews } from "@/lib/series/column-views";
 import { modelDocumentSchema } from "@/lib/train/model-document";
-import type { Task, TaskProgress } from "@/server/jobs/task-types";
+import type { Task } from "@/server/jobs/task-types";
+import { throttledProgress } from "@/server/jobs/throttled-progress";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 import { TrainingSeriesError } from "@/server/train/load-training-series";
 import { arrowToFrame, frameToArrow } from "./arrow-frame";
@@ -28,13 +30,7 @@ export const deriveDatasetTask: Task = async (payload, report) => {
   const job = derivePayloadSchema.parse(payload);
   const store = blobStore();
   const key = datasetBlobKey(job.datasetId);
-  let last = 0;
-  const progress = (update: TaskProgress) => {
-    const now = Date.now();
-    if (now - last < 100) return;
-    last = now;
-    report(update);
-  };
+  const progress = throttledProgress(report);
   try {
     report({ stage: "reading", progress: 0 });
     const sources = new Map<string, DerivationSource>();
@@ -56,7 +52,7 @@ export const deriveDatasetTask: Task = async (payload, report) => {
       blobKey: key,
       sizeBytes,
       rowCount: frame.time.length,
-      columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+      columns: columnViews(frame),
       analysis,
       report: derivationReport,
     };

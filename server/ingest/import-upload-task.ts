@@ -5,8 +5,10 @@ import { importChunks } from "@/lib/ingest/import-chunks";
 import type { ImportReport } from "@/lib/ingest/import-report";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { Layout } from "@/lib/ingest/layout";
+import { columnViews } from "@/lib/series/column-views";
 import { frameToArrow } from "@/server/datasets/arrow-frame";
-import type { Task, TaskProgress } from "@/server/jobs/task-types";
+import type { Task } from "@/server/jobs/task-types";
+import { throttledProgress } from "@/server/jobs/throttled-progress";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 import { uploadStore } from "@/server/uploads/upload-store";
 import { importPayloadSchema } from "./import-upload-job";
@@ -40,13 +42,7 @@ export const importUploadTask: Task = async (payload, report) => {
   const job = importPayloadSchema.parse(payload);
   const key = datasetBlobKey(job.datasetId);
   const store = blobStore();
-  let last = 0;
-  const progress = (update: TaskProgress) => {
-    const now = Date.now();
-    if (now - last < 100) return;
-    last = now;
-    report(update);
-  };
+  const progress = throttledProgress(report);
   try {
     report({ stage: "parsing", progress: 0, message: rowsText(0) });
     const { frame, layout, report: importReport } = await importChunks(
@@ -64,7 +60,7 @@ export const importUploadTask: Task = async (payload, report) => {
       blobKey: key,
       sizeBytes,
       rowCount: frame.time.length,
-      columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
+      columns: columnViews(frame),
       layout,
       report: importReport,
       analysis,

@@ -1,21 +1,7 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
+import { expect, test } from "@playwright/test";
+import { importSample } from "./support/datasets";
 
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
-
-/** Uploads a sample under a name of its own (suites share one server) and imports it with what detection finds. */
-async function importSample(page: Page, sample: string, name: string): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name, mimeType: "text/csv", buffer: await readFile(path.join(SAMPLES, sample)) });
-  const row = page.locator(`tr[data-file-row="${name}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await expect(row.getByTestId("open-dataset")).toBeVisible({ timeout: 90_000 });
-}
 
 test("align two samples onto one grid: the page says which series needs a method, then the result opens as a dataset", async ({ page }, testInfo) => {
   test.setTimeout(240_000);

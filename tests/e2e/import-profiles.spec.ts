@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { uploadFile } from "./support/datasets";
 
 const HEADER = "Zeitstempel;Außentemperatur;Wärmeleistung\n;°C;kW\n";
 /** A German logger export whose days are all ≤ 12: on its own, its date order is a guess. */
@@ -8,11 +9,7 @@ function loggerExport(day: (i: number) => string): Buffer {
 }
 
 async function openWizard(page: Page, name: string, content: Buffer): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name, mimeType: "text/csv", buffer: content });
-  const row = page.locator(`tr[data-file-row="${name}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  const row = await uploadFile(page, name, content);
   await row.getByTestId("review-import").click();
   await expect(page.getByTestId("parsed-preview")).toBeVisible();
 }

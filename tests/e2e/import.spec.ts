@@ -1,23 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+import { importSample, SAMPLES, uploadFile } from "./support/datasets";
 
 // A German user: naive local times of the logger are Berlin time, shown back in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
 
 test("upload the German logger export, import it, explore the dataset and download it for Excel", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles(SAMPLE);
-  const row = page.locator('tr[data-file-row="building-logger-de.csv"]');
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-
-  await row.getByRole("button", { name: "Import" }).click();
-  const open = row.getByTestId("open-dataset");
-  await expect(open).toBeVisible({ timeout: 90_000 });
+  const open = (await importSample(page, "building-logger-de.csv")).getByTestId("open-dataset");
   await expect(page.locator('[data-testid="dataset-list"] tr[data-dataset-row="building-logger-de.csv"]')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("01-imported.png"), fullPage: true });
   // The upload's row still leads to its dataset after a reload.
@@ -78,11 +69,7 @@ test("another id or a malformed one is a 404, not an error", async ({ page }) =>
 
 test("the import wizard shows what was detected beside raw and parsed rows, follows a change, and ends on the dataset", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: "wizard-de.csv", mimeType: "text/csv", buffer: await readFile(SAMPLE) });
-  const row = page.locator('tr[data-file-row="wizard-de.csv"]');
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  const row = await uploadFile(page, "wizard-de.csv", await readFile(path.join(SAMPLES, "building-logger-de.csv")));
   await row.getByTestId("review-import").click();
 
   await expect(page.getByTestId("delimiter")).toHaveValue(";");
@@ -110,11 +97,7 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
 test("the wizard says plainly when every date fits both orders, and the other reading is one click away", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const rows = Array.from({ length: 12 }, (_, i) => `${String(i + 1).padStart(2, "0")}/04/2024 10:00;${i},5`).join("\n");
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: "ambiguous.csv", mimeType: "text/csv", buffer: Buffer.from(`Datum;Wert\n${rows}\n`) });
-  const row = page.locator('tr[data-file-row="ambiguous.csv"]');
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  const row = await uploadFile(page, "ambiguous.csv", Buffer.from(`Datum;Wert\n${rows}\n`));
   await row.getByTestId("review-import").click();
   await expect(page.getByTestId("ambiguity")).toContainText("3rd of April or the 4th of March");
   await page.screenshot({ path: testInfo.outputPath("05-ambiguous.png"), fullPage: true });

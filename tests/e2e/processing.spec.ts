@@ -1,21 +1,13 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
+import { importFile, importSample } from "./support/datasets";
 
 // A German user: the Excel download is written in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1360, height: 1000 } });
 
 /** Uploads and imports a sample (under its own name or `file`) with the detected choices, and opens its dataset page. */
-async function importSample(page: Page, sample: string, file = sample): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: file, mimeType: "text/csv", buffer: await readFile(path.join(SAMPLES, sample)) });
-  const row = page.locator(`tr[data-file-row="${file}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+async function openSample(page: Page, sample: string, file = sample): Promise<void> {
+  await (await importSample(page, sample, file)).getByTestId("open-dataset").click();
   await expect(page.getByTestId("dataset-name")).toHaveText(file);
 }
 
@@ -32,9 +24,9 @@ async function zoomIn(page: Page, scope: Locator): Promise<void> {
 
 test("clean sensor-irregular.csv like the original: preview, run, and the new version with its lineage", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await importSample(page, "sensor-irregular.csv");
+  await openSample(page, "sensor-irregular.csv", "process-sensor.csv");
   await page.getByTestId("open-process").click();
-  await expect(page.getByRole("heading", { name: "Process “sensor-irregular.csv”" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Process “process-sensor.csv”" })).toBeVisible();
 
   // The original's form: eqMax 30, limits 0…40, zeros off, gaps up to 20 min.
   await page.getByTestId("original-fold").locator("summary").click();
@@ -88,24 +80,24 @@ test("clean sensor-irregular.csv like the original: preview, run, and the new ve
   // The new version: its parent, its recipe with what each step did, and the comparison.
   await expect(page.getByTestId("dataset-name")).toHaveText("sensor cleaned");
   const lineage = page.getByTestId("lineage");
-  await expect(lineage.getByTestId("lineage-parent")).toContainText("Made from sensor-irregular.csv");
+  await expect(lineage.getByTestId("lineage-parent")).toContainText("Made from process-sensor.csv");
   await expect(lineage.getByTestId("lineage-steps").locator("li")).toHaveCount(5);
   await expect(lineage.getByTestId("lineage-steps").locator("li").nth(1)).toContainText(`Limits: Min 0 · Max 40 (${limitsRemoved} removed, 0 filled)`);
   await page.getByTestId("compare-versions").check();
-  await expect(page.getByTestId("compare-legend")).toContainText("sensor-irregular.csv");
+  await expect(page.getByTestId("compare-legend")).toContainText("process-sensor.csv");
   await expect(page.getByTestId("column-stats")).toContainText("24.56");
   await page.screenshot({ path: testInfo.outputPath("03-version.png"), fullPage: true });
 
   // The parent lists the version among its children.
-  await lineage.getByRole("link", { name: "sensor-irregular.csv" }).click();
-  await expect(page.getByTestId("dataset-name")).toHaveText("sensor-irregular.csv");
+  await lineage.getByRole("link", { name: "process-sensor.csv" }).click();
+  await expect(page.getByTestId("dataset-name")).toHaveText("process-sensor.csv");
   await expect(page.getByTestId("lineage-children")).toContainText("sensor cleaned");
 });
 
 test("resample meter-15min.csv into hourly sums with a trailing window, save the recipe, and download the version for German Excel", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await importSample(page, "meter-15min.csv", "meter-next-week.csv");
-  await importSample(page, "meter-15min.csv");
+  await openSample(page, "meter-15min.csv", "meter-next-week.csv");
+  await openSample(page, "meter-15min.csv", "process-meter.csv");
   await page.getByTestId("open-process").click();
 
   // A pasted recipe is checked like a typed one: the invalid field is named next to it.
@@ -150,7 +142,7 @@ test("resample meter-15min.csv into hourly sums with a trailing window, save the
 
   // The saved recipe is there when the editor opens again: load it and apply it to the other meter file.
   await page.goto("/datasets");
-  await page.locator('[data-testid="dataset-list"] tr[data-dataset-row="meter-15min.csv"] a').first().click();
+  await page.locator('[data-testid="dataset-list"] tr[data-dataset-row="process-meter.csv"] a').first().click();
   await page.getByTestId("open-process").click();
   await expect(page.getByTestId("recipe-select")).toContainText("Meter hourly (1 step)");
   await page.getByTestId("recipe-load").click();
@@ -170,13 +162,7 @@ test("a range of more rows than the preview takes is drawn as an overview until 
   test.setTimeout(240_000);
   // 30 000 minutes of a logger with a stuck stretch every 1000 rows.
   const rows = Array.from({ length: 30_000 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString()},${i % 1000 < 40 ? 5 : (10 + Math.sin(i / 200) * 3).toFixed(3)}`);
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: "minutes.csv", mimeType: "text/csv", buffer: Buffer.from(`time,value\n${rows.join("\n")}\n`) });
-  const row = page.locator('tr[data-file-row="minutes.csv"]');
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await row.getByTestId("open-dataset").click({ timeout: 90_000 });
+  await (await importFile(page, "minutes.csv", Buffer.from(`time,value\n${rows.join("\n")}\n`))).getByTestId("open-dataset").click();
   await page.getByTestId("open-process").click();
   await page.getByTestId("add-step-op").selectOption("flatline");
   await page.getByTestId("add-step").click();

@@ -1,36 +1,16 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { importSample } from "./support/datasets";
+import { chooseSeries } from "./support/training";
 
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
 const DATASET = "training-logger.csv";
 
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
-
-async function importSample(page: Page): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: DATASET, mimeType: "text/csv", buffer: await readFile(SAMPLE) });
-  const row = page.locator(`tr[data-file-row="${DATASET}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await expect(row.getByTestId("open-dataset")).toBeVisible({ timeout: 90_000 });
-}
-
-/** Chooses the dataset and column of one series row. */
-async function chooseSeries(page: Page, row: string, column: string, from: string, to: string): Promise<void> {
-  const series = page.getByTestId(row);
-  await series.getByLabel("Dataset").selectOption({ label: DATASET });
-  await series.getByLabel("Column").selectOption(column);
-  await series.getByLabel("From (h)").fill(from);
-  await series.getByLabel("To (h)").fill(to);
-}
 
 const count = (page: Page, key: string) => page.locator(`[data-testid="sample-counts"] [data-count="${key}"] strong`);
 
 test("create a training project from the German logger, configure it, see its samples and distributions, reload and find it kept", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await importSample(page);
+  await importSample(page, "building-logger-de.csv", DATASET);
 
   await page.goto("/training");
   await page.getByTestId("new-project-name").fill("Heat load day-ahead");
@@ -43,11 +23,11 @@ test("create a training project from the German logger, configure it, see its sa
 
   // Outdoor temperature and heat load over the last 2 h → heat load over the next 3 h.
   await page.getByTestId("add-inputs").click();
-  await chooseSeries(page, "inputs-0", "Außentemperatur", "-2", "0");
+  await chooseSeries(page, "inputs-0", DATASET, "Außentemperatur", "-2", "0");
   await page.getByTestId("add-inputs").click();
-  await chooseSeries(page, "inputs-1", "Wärmeleistung", "-2", "0");
+  await chooseSeries(page, "inputs-1", DATASET, "Wärmeleistung", "-2", "0");
   await page.getByTestId("add-outputs").click();
-  await chooseSeries(page, "outputs-0", "Wärmeleistung", "0.25", "3");
+  await chooseSeries(page, "outputs-0", DATASET, "Wärmeleistung", "0.25", "3");
   await page.getByTestId("steps-inputSteps").fill("9");
   await page.getByTestId("steps-outputSteps").fill("12");
   await page.getByTestId("steps-stepMinutes").fill("15");

@@ -3,11 +3,13 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { modelDocumentSchema } from "../../lib/train/model-document";
+import { importSample, SAMPLES } from "./support/datasets";
+import { chooseSeries } from "./support/training";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SAMPLE = path.resolve(ROOT, "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = path.join(SAMPLES, "building-logger-de.csv");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const DATASET = "training-run-logger.csv";
 const run = promisify(execFile);
@@ -18,27 +20,9 @@ test.describe.configure({ mode: "serial" });
 
 let projectUrl: string;
 
-async function importSample(page: Page): Promise<void> {
-  await page.goto("/datasets");
-  await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles({ name: DATASET, mimeType: "text/csv", buffer: await readFile(SAMPLE) });
-  const row = page.locator(`tr[data-file-row="${DATASET}"]`);
-  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
-  await row.getByRole("button", { name: "Import" }).click();
-  await expect(row.getByTestId("open-dataset")).toBeVisible({ timeout: 90_000 });
-}
-
-async function chooseSeries(page: Page, row: string, column: string, from: string, to: string): Promise<void> {
-  const series = page.getByTestId(row);
-  await series.getByLabel("Dataset").selectOption({ label: DATASET });
-  await series.getByLabel("Column").selectOption(column);
-  await series.getByLabel("From (h)").fill(from);
-  await series.getByLabel("To (h)").fill(to);
-}
-
 test("train linear and a small dense net on the German logger: live progress, leaderboard, forecast charts, downloads, forecasts of a dataset", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  await importSample(page);
+  await importSample(page, "building-logger-de.csv", DATASET);
 
   // A project: outdoor temperature and heat load over the last 2 h → heat load over the next hour.
   await page.goto("/training");
@@ -47,11 +31,11 @@ test("train linear and a small dense net on the German logger: live progress, le
   await page.waitForURL(/\/training\/[0-9a-f-]{36}$/);
   projectUrl = page.url();
   await page.getByTestId("add-inputs").click();
-  await chooseSeries(page, "inputs-0", "Außentemperatur", "-2", "0");
+  await chooseSeries(page, "inputs-0", DATASET, "Außentemperatur", "-2", "0");
   await page.getByTestId("add-inputs").click();
-  await chooseSeries(page, "inputs-1", "Wärmeleistung", "-2", "0");
+  await chooseSeries(page, "inputs-1", DATASET, "Wärmeleistung", "-2", "0");
   await page.getByTestId("add-outputs").click();
-  await chooseSeries(page, "outputs-0", "Wärmeleistung", "0.25", "1");
+  await chooseSeries(page, "outputs-0", DATASET, "Wärmeleistung", "0.25", "1");
   await page.getByTestId("steps-inputSteps").fill("9");
   await page.getByTestId("steps-outputSteps").fill("4");
   await page.getByTestId("steps-stepMinutes").fill("15");

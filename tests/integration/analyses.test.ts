@@ -1,9 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
+import { beforeAll, describe, expect, it } from "vitest";
 import { bandChart } from "@/lib/analysis/band-chart";
 import { regressionBand } from "@/lib/analysis/regression-band";
 import type { StartDerivationResult } from "@/lib/contracts/dataset-derivation";
@@ -14,16 +10,15 @@ import { computeBandPreview } from "@/server/analyses/band-preview";
 import { listAnalysisResults } from "@/server/analyses/analysis-results";
 import { listSeriesSources } from "@/server/analyses/series-sources";
 import type { SessionUser } from "@/server/auth/session-user";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
-import { findDataset, insertDataset } from "@/server/datasets/dataset-records";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
+import { findDataset } from "@/server/datasets/dataset-records";
 import { startDerivation } from "@/server/datasets/start-derivation";
-import { database, type Database } from "@/server/db";
 import { ingestFile } from "@/server/ingest/ingest-file";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
-import { findJob, type JobRow } from "@/server/jobs/job-queue";
-import { JobRunner } from "@/server/jobs/job-runner";
-import { setJobRunner } from "@/server/jobs/runner-instance";
-import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
+import { blobStore } from "@/server/storage/blob-store";
+import { inProcessApp } from "../support/in-process-app";
+import { finishedJob } from "../support/jobs";
+import { seedDataset } from "../support/seed-datasets";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
 const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
@@ -41,43 +36,11 @@ function regular(n: number, stepMs: number, columns: Record<string, (i: number) 
 }
 
 describe("analyses: band previews in the interactive pool, derivations in the job runner, PGlite and files", () => {
-  let dataDir: string;
-  let db: Database;
-  let runner: JobRunner;
-  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
+  const app = inProcessApp("analyses", jobHandlers);
   const datasets: Record<string, { id: string; frame: Frame }> = {};
-
-  async function addDataset(owner: SessionUser, name: string, frame: Frame): Promise<string> {
-    const id = randomUUID();
-    const key = datasetBlobKey(id);
-    const sizeBytes = await blobStore().put(key, frameToArrow(frame));
-    await db.asService((sql) =>
-      insertDataset(sql, {
-        id,
-        ownerId: owner.id,
-        uploadId: null as unknown as string,
-        name,
-        blobKey: key,
-        sizeBytes,
-        rowCount: frame.time.length,
-        columns: frame.columns.map((column) => (column.unit ? { name: column.name, unit: column.unit } : { name: column.name })),
-        importOptions: {},
-        layout: null,
-        report: { rowsRead: frame.time.length, rowsImported: frame.time.length, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-        analysis: analyseSeries(frame),
-      }),
-    );
-    return id;
-  }
+  const addDataset = (owner: SessionUser, name: string, frame: Frame) => seedDataset(app.db, blobStore(), { ownerId: owner.id, name, frame });
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-analyses-"));
-    // The app's database and blob store, and the worker threads, read the data folder from the environment.
-    process.env.CHRONOFRAME_DATA_DIR = dataDir;
-    db = await database();
-    runner = new JobRunner(db, { threads: 1, handlers: jobHandlers });
-    setJobRunner(runner);
-    runner.start();
     const logger = (await ingestFile(LOGGER, { timezone: "Europe/Berlin" })).frame;
     datasets.logger = { id: await addDataset(OWNER, "building-logger-de.csv", logger), frame: logger };
     // y = 3 - 0.5·x + a small zig-zag on 15-min rows; x on 10-min rows, so only every other row matches.
@@ -92,26 +55,10 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
     }
     datasets.foreign = { id: await addDataset(STRANGER, "theirs.csv", xs), frame: xs };
   });
-  afterAll(async () => {
-    setJobRunner(undefined);
-    await runner?.stop();
-    await db?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
-  });
 
-  async function finished(jobId: string): Promise<JobRow> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const job = await db.asService((sql) => findJob(sql, jobId));
-      if (job && (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
+  const finished = (jobId: string) => finishedJob(app.db, jobId);
 
-  const jobCount = async () => Number((await db.asService((sql) => sql.query<{ n: string }>("select count(*) as n from jobs")))[0].n);
+  const jobCount = async () => Number((await app.db.asService((sql) => sql.query<{ n: string }>("select count(*) as n from jobs")))[0].n);
 
   /** The band as the page receives it. */
   async function preview(request: BandPreviewRequest): Promise<BandChart> {
@@ -122,13 +69,13 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
 
   describe("series sources", () => {
     it("lists the user's datasets with the step and offset their analysis detected", async () => {
-      const sources = await db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
+      const sources = await app.db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
       expect(sources.map((source) => source.name).sort()).toEqual(["building-logger-de.csv", "later.csv", "load.csv", "meter-15min.csv", "sensor-irregular.csv", "temperature.csv"]);
       const logger = sources.find((source) => source.id === datasets.logger.id)!;
       expect(logger).toMatchObject({ stepMinutes: 15, offsetMinutes: 0, rowCount: 480, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
       expect(logger.start).toBe(datasets.logger.frame.time[0]);
       expect(sources.find((source) => source.id === datasets.x.id)).toMatchObject({ stepMinutes: 10, offsetMinutes: 0 });
-      expect(await db.asUser(STRANGER.id, (sql) => listSeriesSources(sql))).toMatchObject([{ name: "theirs.csv" }]);
+      expect(await app.db.asUser(STRANGER.id, (sql) => listSeriesSources(sql))).toMatchObject([{ name: "theirs.csv" }]);
     });
   });
 
@@ -203,7 +150,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
     };
 
     it("the requirement the align page shows from the stored analyses is the one the job fails with", async () => {
-      const sources = await db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
+      const sources = await app.db.asUser(OWNER.id, (sql) => listSeriesSources(sql));
       const sensor = sources.find((source) => source.id === datasets.sensor.id)!;
       const meter = sources.find((source) => source.id === datasets.meter.id)!;
       const target = { stepMinutes: 15, offsetMinutes: 0 };
@@ -216,7 +163,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
       const failed = await finished(jobId);
       expect(failed.status).toBe("failed");
       expect(failed.message).toBe(`series[1].method: ${describeRequirement(needed!)}.`);
-      expect(await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+      expect(await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
     });
 
     it("aligns the meter and the irregular sensor onto 15 min once the sensor has a method: the core's frame, with its lineage", async () => {
@@ -227,14 +174,14 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
         { label: "meter-15min.csv", frame: datasets.meter.frame },
         { label: "sensor-irregular.csv", frame: datasets.sensor.frame },
       ]);
-      const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
+      const dataset = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
       expect(dataset).toMatchObject({ name: "meter and sensor", parentId: datasets.meter.id, stepMinutes: 15, rowCount: expected.time.length });
       expect(dataset!.derivation).toEqual({ kind: "align", spec });
       const frame = arrowToFrame(await blobStore().get(dataset!.blobKey));
       expect(frame.columns.map((column) => column.name)).toEqual(["energy_kwh", "temperature"]);
       expect(Array.from(frame.time)).toEqual(Array.from(expected.time));
       frame.columns.forEach((column, c) => expect(Array.from(column.values)).toEqual(Array.from(expected.columns[c].values)));
-      expect(await db.asUser(STRANGER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+      expect(await app.db.asUser(STRANGER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
     });
 
     it("another user's dataset in an align spec is not found and queues nothing", async () => {
@@ -252,20 +199,20 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
         await startDerivation(OWNER, { name: "inside", derivation: { kind: "regression-band", xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec } }),
       );
       expect((await finished(jobId)).status).toBe("succeeded");
-      const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
+      const dataset = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
       expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
       expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside: 353, outside: 127, tolCnt: 2, tolDep: 0.05 });
     });
 
     it("the hub lists what was made here (alignments and bands), newest first, the user's only", async () => {
-      const results = await db.asUser(OWNER.id, (sql) => listAnalysisResults(sql));
+      const results = await app.db.asUser(OWNER.id, (sql) => listAnalysisResults(sql));
       expect(results.map((result) => [result.name, result.kind])).toEqual([
         ["inside", "regression-band"],
         ["meter and sensor", "align"],
       ]);
       expect(results[0]).toMatchObject({ rowCount: 353, equation: "y = 0.016673·x² - 1.42071·x + 38.8545", columns: ["Außentemperatur", "Wärmeleistung"] });
       expect(results[1]).toMatchObject({ equation: null, columns: ["energy_kwh", "temperature"] });
-      expect(await db.asUser(STRANGER.id, (sql) => listAnalysisResults(sql))).toEqual([]);
+      expect(await app.db.asUser(STRANGER.id, (sql) => listAnalysisResults(sql))).toEqual([]);
     });
   });
 });

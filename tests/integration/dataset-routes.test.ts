@@ -1,17 +1,11 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
 import { rowsPageSchema, seriesResponseSchema } from "@/lib/contracts/dataset-view";
 import type { Frame } from "@/lib/series/frame";
 import { LOCAL_USER } from "@/server/auth/session-user";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
-import { insertDataset } from "@/server/datasets/dataset-records";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
-import { datasetBlobKey, fileBlobStore } from "@/server/storage/blob-store";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { seededDataDir, seedDataset } from "../support/seed-datasets";
 
 const MINE = "11111111-1111-4111-8111-111111111111";
 const THEIRS = "22222222-2222-4222-8222-222222222222";
@@ -39,32 +33,9 @@ describe("dataset routes against the running app", () => {
   const data = frame();
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-routes-"));
-    // The app's own folder layout, prepared before it starts: database and blob files.
-    const db = await openPgliteDatabase(path.join(dataDir, "db"));
-    await migrate(db);
-    const blobs = fileBlobStore(path.join(dataDir, "files"));
-    for (const [id, owner] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) {
-      const key = datasetBlobKey(id);
-      const sizeBytes = await blobs.put(key, frameToArrow(data));
-      await db.asService((sql) =>
-        insertDataset(sql, {
-          id,
-          ownerId: owner,
-          uploadId: null as unknown as string,
-          name: "Messung März.csv",
-          blobKey: key,
-          sizeBytes,
-          rowCount: data.time.length,
-          columns: data.columns.map((column) => ({ name: column.name, unit: column.unit })),
-          importOptions: {},
-          layout: null,
-          report: { rowsRead: 2000, rowsImported: 2000, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-          analysis: analyseSeries(data),
-        }),
-      );
-    }
-    await db.close();
+    dataDir = await seededDataDir("routes", async (db, blobs) => {
+      for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "Messung März.csv", frame: data });
+    });
     server = await startAppServer({ dataDir });
   });
   afterAll(async () => {

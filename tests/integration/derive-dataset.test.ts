@@ -1,26 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StartDerivationResult } from "@/lib/contracts/dataset-derivation";
 import { alignSeries } from "@/lib/process/align";
 import { applyRecipe } from "@/lib/process/apply-recipe";
 import type { Recipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import type { SessionUser } from "@/server/auth/session-user";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
-import { findDataset, insertDataset } from "@/server/datasets/dataset-records";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
+import { findDataset } from "@/server/datasets/dataset-records";
 import { startDerivation } from "@/server/datasets/start-derivation";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
-import { database, type Database } from "@/server/db";
 import { cancelOwnJob } from "@/server/jobs/cancel-job";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
-import { findJob, type JobRow } from "@/server/jobs/job-queue";
-import { JobRunner } from "@/server/jobs/job-runner";
-import { setJobRunner } from "@/server/jobs/runner-instance";
+import { findJob } from "@/server/jobs/job-queue";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
-import { insertUpload } from "@/server/uploads/upload-records";
+import { inProcessApp } from "../support/in-process-app";
+import { eventually, finishedJob } from "../support/jobs";
+import { seedDataset } from "../support/seed-datasets";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-3333-4aaa-8aaa-aaaaaaaaaaaa", email: null };
 const STRANGER: SessionUser = { id: "bbbbbbbb-4444-4bbb-8bbb-bbbbbbbbbbbb", email: null };
@@ -40,72 +37,16 @@ function series(stepMinutes: number, values: number[], name = "value", offsetMin
  * a real runner with worker threads, `startDerivation` and `cancelOwnJob` as the actions call them.
  */
 describe("derive-dataset job: recipes, alignments, bands; lineage, failures and cancel", () => {
-  let db: Database;
-  let dataDir: string;
-  let runner: JobRunner;
-  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-derive-"));
-    // This process and its worker threads find the database and files through the environment.
-    process.env.CHRONOFRAME_DATA_DIR = dataDir;
-    db = await database();
-    runner = new JobRunner(db, { threads: 1, handlers: jobHandlers });
-    setJobRunner(runner);
-    runner.start();
-  });
-  afterAll(async () => {
-    setJobRunner(undefined);
-    await runner?.stop();
-    await db?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
-  });
-
-  /** An imported dataset of `owner` holding `frame`, as the import job leaves it. */
-  async function importedDataset(frame: Frame, name: string, owner = OWNER): Promise<string> {
-    const id = randomUUID();
-    const uploadId = randomUUID();
-    const blobKey = datasetBlobKey(id);
-    const sizeBytes = await blobStore().put(blobKey, frameToArrow(frame));
-    // Datasets are written by the server (the import job), not by users.
-    await db.asService(async (sql) => {
-      await insertUpload(sql, { id: uploadId, ownerId: owner.id, filename: name, sizeBytes: 1, expiresAt: new Date(Date.now() + 3600_000) });
-      await insertDataset(sql, {
-        id,
-        ownerId: owner.id,
-        uploadId,
-        name,
-        blobKey,
-        sizeBytes,
-        rowCount: frame.time.length,
-        columns: frame.columns.map((column) => ({ name: column.name })),
-        importOptions: {},
-        layout: null,
-        report: { rowsRead: frame.time.length, rowsImported: frame.time.length, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-        analysis: analyseSeries(frame),
-      });
-    });
-    return id;
-  }
-
-  async function finished(jobId: string): Promise<JobRow> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const job = await db.asService((sql) => findJob(sql, jobId));
-      if (job && (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
+  const app = inProcessApp("derive", jobHandlers);
+  const importedDataset = (frame: Frame, name: string, owner = OWNER) => seedDataset(app.db, blobStore(), { ownerId: owner.id, name, frame });
+  const finished = (jobId: string) => finishedJob(app.db, jobId);
 
   const started = (result: StartDerivationResult) => {
     if (!result.ok) throw new Error(result.error);
     return result;
   };
   const storedFrame = async (datasetId: string) => arrowToFrame(await blobStore().get(datasetBlobKey(datasetId)));
-  const datasetFiles = async () => readdir(path.join(dataDir, "files", "datasets")).catch(() => [] as string[]);
+  const datasetFiles = async () => readdir(path.join(app.dataDir, "files", "datasets")).catch(() => [] as string[]);
 
   it("runs a recipe into a new version with its lineage, the same frame as the pure core and the per-step report", async () => {
     const source = series(10, [1, 1, 1, 1, 50, 2, NaN, 3, 4, 0, 5]);
@@ -117,14 +58,14 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     expect(done.status).toBe("succeeded");
     expect(done.dataset_id).toBe(datasetId);
     const expected = applyRecipe(source, recipe);
-    const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
+    const dataset = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
     expect(dataset).toMatchObject({ name: "sensor cleaned", parentId: sourceId, uploadId: null, rowCount: expected.frame.time.length });
     expect(dataset!.derivation).toEqual({ kind: "recipe", sourceId, recipe });
     expect(dataset!.derivationReport).toEqual({ kind: "recipe", steps: expected.steps });
     expect(expected.steps.map((step) => [step.removed, step.filled])).toEqual([[1, 0], [1, 0], [0, 3]]);
     const frame = await storedFrame(datasetId);
     expect(Array.from(frame.columns[0].values)).toEqual(Array.from(expected.frame.columns[0].values));
-    expect(await db.asUser(STRANGER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+    expect(await app.db.asUser(STRANGER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
   });
 
   it("aligns two datasets onto one grid, and says which series needs a method when one has none", async () => {
@@ -147,7 +88,7 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const failed = await finished(needsMethod.jobId);
     expect(failed.status).toBe("failed");
     expect(failed.message).toMatch(/^series\[0\]\.method: meter\.csv \(column power\) needs a method: its time step 15 min -> 60 min/);
-    expect(await db.asUser(OWNER.id, (sql) => findDataset(sql, needsMethod.datasetId))).toBeNull();
+    expect(await app.db.asUser(OWNER.id, (sql) => findDataset(sql, needsMethod.datasetId))).toBeNull();
     expect(await datasetFiles()).toEqual(before);
   });
 
@@ -166,7 +107,7 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const inside = await storedFrame(band.datasetId);
     expect(inside.time.length).toBe(9);
     expect(Array.from(inside.columns[0].values)).not.toContain(4);
-    const dataset = await db.asUser(OWNER.id, (sql) => findDataset(sql, band.datasetId));
+    const dataset = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, band.datasetId));
     expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", inside: 9, outside: 1, tolCnt: 5, tolDep: null });
   });
 
@@ -177,7 +118,7 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const mine = await importedDataset(series(15, [1, 2, 3]), "mine.csv");
     const noModel = await startDerivation(OWNER, { name: "forecast", derivation: { kind: "forecast", sourceId: mine, modelId: randomUUID() } });
     expect(noModel).toEqual({ ok: false, error: "Model not found." });
-    const jobs = await db.asService((sql) => sql.query<{ n: string | number }>("select count(*) as n from jobs where payload->>'name' in ('stolen', 'forecast')"));
+    const jobs = await app.db.asService((sql) => sql.query<{ n: string | number }>("select count(*) as n from jobs where payload->>'name' in ('stolen', 'forecast')"));
     expect(Number(jobs[0].n)).toBe(0);
   });
 
@@ -189,11 +130,7 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const slow: Recipe = { version: 1, steps: Array.from({ length: 4 }, () => ({ op: "outliers" as const, method: "hampel" as const, windowMinutes: 600 })) };
     const before = await datasetFiles();
     const { datasetId, jobId } = started(await startDerivation(OWNER, { name: "slow", derivation: { kind: "recipe", sourceId: big, recipe: slow } }));
-    const deadline = Date.now() + 60_000;
-    while ((await db.asService((sql) => findJob(sql, jobId)))?.stage !== "computing") {
-      if (Date.now() > deadline) throw new Error("the job did not start computing");
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(async () => (await app.db.asService((sql) => findJob(sql, jobId)))?.stage === "computing", "the job did not start computing", { intervalMs: 20 });
     expect(await cancelOwnJob(STRANGER, jobId)).toBe(false);
     expect(await cancelOwnJob(OWNER, jobId)).toBe(true);
     const cancelled = await finished(jobId);
@@ -203,8 +140,8 @@ describe("derive-dataset job: recipes, alignments, bands; lineage, failures and 
     const next = started(await startDerivation(OWNER, { name: "after", derivation: { kind: "recipe", sourceId: big, recipe: { version: 1, steps: [{ op: "limits", max: 5 }] } } }));
     expect((await finished(next.jobId)).status).toBe("succeeded");
     // The cancelled job's thread was stopped before it could write; its file never appears.
-    expect(await db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
+    expect(await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId))).toBeNull();
     expect((await datasetFiles()).filter((name) => !before.includes(name))).toEqual([`${next.datasetId}.arrow`]);
-    expect((await db.asService((sql) => findJob(sql, jobId)))?.status).toBe("cancelled");
+    expect((await app.db.asService((sql) => findJob(sql, jobId)))?.status).toBe("cancelled");
   });
 });

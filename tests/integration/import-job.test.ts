@@ -1,58 +1,38 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/server/db/database";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
+import { beforeAll, describe, expect, it } from "vitest";
 import { arrowToFrame } from "@/server/datasets/arrow-frame";
 import { findDataset, listDatasets } from "@/server/datasets/dataset-records";
 import { ingestFile } from "@/server/ingest/ingest-file";
 import { importUploadHandler } from "@/server/ingest/import-upload-handler";
 import { IMPORT_UPLOAD_JOB, type ImportPayload } from "@/server/ingest/import-upload-job";
 import { enqueueJob, findJob, type JobRow } from "@/server/jobs/job-queue";
-import { JobRunner } from "@/server/jobs/job-runner";
 import { fileBlobStore } from "@/server/storage/blob-store";
 import { insertUpload, recordUploadCheck } from "@/server/uploads/upload-records";
+import { inProcessApp } from "../support/in-process-app";
+import { eventually, finishedJob } from "../support/jobs";
 
 const OWNER = "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa";
 const STRANGER = "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb";
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
 
 describe("import job: a real runner, worker threads, PGlite and files", () => {
-  let db: Database;
-  let dataDir: string;
-  let runner: JobRunner;
-  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
+  const app = inProcessApp("import", { [IMPORT_UPLOAD_JOB]: { ...importUploadHandler, announce: async () => {} } });
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-import-"));
-    // The worker threads read their configuration (the data folder) from the environment.
-    process.env.CHRONOFRAME_DATA_DIR = dataDir;
-    await mkdir(path.join(dataDir, "files", "uploads"), { recursive: true });
-    db = await openPgliteDatabase(null);
-    await migrate(db);
-    runner = new JobRunner(db, { threads: 1, handlers: { [IMPORT_UPLOAD_JOB]: { ...importUploadHandler, announce: async () => {} } } });
-    runner.start();
-  });
-  afterAll(async () => {
-    await runner?.stop();
-    await db?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
+    await mkdir(path.join(app.dataDir, "files", "uploads"), { recursive: true });
   });
 
   /** A ready upload whose raw bytes are in the upload folder, as tus and the check job leave it. */
   async function readyUpload(content: string | { copyOf: string }, filename = "file.csv"): Promise<{ id: string; size: number }> {
     const id = randomUUID();
-    const target = path.join(dataDir, "files", "uploads", id);
+    const target = path.join(app.dataDir, "files", "uploads", id);
     if (typeof content === "string") await writeFile(target, content);
     else await copyFile(content.copyOf, target);
     const size = (await import("node:fs")).statSync(target).size;
-    await db.asUser(OWNER, async (sql) => {
+    await app.db.asUser(OWNER, async (sql) => {
       await insertUpload(sql, { id, ownerId: OWNER, filename, sizeBytes: size, expiresAt: new Date(Date.now() + 3600_000) });
       await recordUploadCheck(sql, id, { sha256: "x", lineCount: 1, encoding: "utf-8", delimiter: ";", sizeBytes: size });
     });
@@ -62,22 +42,14 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
   async function importJob(uploadId: string, size: number, options: ImportPayload["options"] = {}, maxAttempts?: number): Promise<{ job: JobRow; datasetId: string }> {
     const datasetId = randomUUID();
     const payload: ImportPayload = { uploadId, datasetId, name: "file.csv", sizeBytes: size, options };
-    const job = await db.asUser(OWNER, (sql) => enqueueJob(sql, { ownerId: OWNER, kind: IMPORT_UPLOAD_JOB, uploadId, payload, maxAttempts }));
-    runner.notify();
+    const job = await app.db.asUser(OWNER, (sql) => enqueueJob(sql, { ownerId: OWNER, kind: IMPORT_UPLOAD_JOB, uploadId, payload, maxAttempts }));
+    app.runner.notify();
     return { job, datasetId };
   }
 
-  async function finished(jobId: string): Promise<JobRow> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const job = await db.asService((sql) => findJob(sql, jobId));
-      if (job && (job.status === "succeeded" || job.status === "failed")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
+  const finished = (jobId: string) => finishedJob(app.db, jobId);
 
-  const datasetFiles = async () => readdir(path.join(dataDir, "files", "datasets")).catch(() => [] as string[]);
+  const datasetFiles = async () => readdir(path.join(app.dataDir, "files", "datasets")).catch(() => [] as string[]);
 
   it("imports the German logger export: report, dataset row under RLS, Arrow file that reads back to the same frame", async () => {
     const upload = await readyUpload({ copyOf: SAMPLE }, "building-logger-de.csv");
@@ -87,7 +59,7 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     expect(done.dataset_id).toBe(datasetId);
 
     const expected = await ingestFile(SAMPLE, { timezone: "Europe/Berlin" });
-    const dataset = await db.asUser(OWNER, (sql) => findDataset(sql, datasetId));
+    const dataset = await app.db.asUser(OWNER, (sql) => findDataset(sql, datasetId));
     expect(dataset).not.toBeNull();
     expect(dataset!.rowCount).toBe(expected.frame.time.length);
     expect(dataset!.columns).toEqual([
@@ -101,15 +73,15 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     expect(dataset!.start).toBe(new Date(expected.frame.time[0]).toISOString());
     expect(dataset!.importOptions).toEqual({ timezone: "Europe/Berlin" });
 
-    const frame = arrowToFrame(await fileBlobStore(path.join(dataDir, "files")).get(dataset!.blobKey));
+    const frame = arrowToFrame(await fileBlobStore(path.join(app.dataDir, "files")).get(dataset!.blobKey));
     expect(Array.from(frame.time)).toEqual(Array.from(expected.frame.time));
     expect(frame.columns.map((column) => [column.name, column.unit])).toEqual(expected.frame.columns.map((column) => [column.name, column.unit]));
     frame.columns.forEach((column, c) => expect(Array.from(column.values)).toEqual(Array.from(expected.frame.columns[c].values)));
 
     // Row Level Security: another user sees neither the dataset nor the list entry.
-    expect(await db.asUser(STRANGER, (sql) => findDataset(sql, datasetId))).toBeNull();
-    expect(await db.asUser(STRANGER, (sql) => listDatasets(sql))).toEqual([]);
-    expect((await db.asUser(OWNER, (sql) => listDatasets(sql))).map((listed) => listed.id)).toContain(datasetId);
+    expect(await app.db.asUser(STRANGER, (sql) => findDataset(sql, datasetId))).toBeNull();
+    expect(await app.db.asUser(STRANGER, (sql) => listDatasets(sql))).toEqual([]);
+    expect((await app.db.asUser(OWNER, (sql) => listDatasets(sql))).map((listed) => listed.id)).toContain(datasetId);
   });
 
   it("keeps missing values and negative numbers through the Arrow file", async () => {
@@ -117,8 +89,8 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     const upload = await readyUpload(csv);
     const { job, datasetId } = await importJob(upload.id, upload.size);
     expect((await finished(job.id)).status).toBe("succeeded");
-    const dataset = await db.asUser(OWNER, (sql) => findDataset(sql, datasetId));
-    const frame = arrowToFrame(await fileBlobStore(path.join(dataDir, "files")).get(dataset!.blobKey));
+    const dataset = await app.db.asUser(OWNER, (sql) => findDataset(sql, datasetId));
+    const frame = arrowToFrame(await fileBlobStore(path.join(app.dataDir, "files")).get(dataset!.blobKey));
     expect(Array.from(frame.columns[0].values)).toEqual([-1.5, NaN, 3]);
     expect(Array.from(frame.columns[1].values)).toEqual([NaN, -0.001, 7]);
     expect(dataset!.analysis!.columns[0]).toMatchObject({ min: -1.5, max: 3, missing: 1 });
@@ -133,7 +105,7 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     expect(done.attempts).toBe(1);
     expect(done.message).toMatch(/^[A-Z].*\.$/);
     expect(done.message).not.toMatch(/at .*\.ts|Error:/);
-    expect(await db.asService((sql) => sql.query("select 1 from datasets where id = $1", [datasetId]))).toEqual([]);
+    expect(await app.db.asService((sql) => sql.query("select 1 from datasets where id = $1", [datasetId]))).toEqual([]);
     expect(await datasetFiles()).toEqual(before);
   });
 
@@ -142,25 +114,22 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     const upload = await readyUpload("time,a\n2024-01-01T00:00:00Z,1\n");
     // An invalid payload makes the task throw inside the thread, as a bug would.
     const datasetId = randomUUID();
-    const job = await db.asUser(OWNER, (sql) =>
+    const job = await app.db.asUser(OWNER, (sql) =>
       enqueueJob(sql, { ownerId: OWNER, kind: IMPORT_UPLOAD_JOB, uploadId: upload.id, payload: { uploadId: upload.id, datasetId, name: "x", sizeBytes: -1, options: {} }, maxAttempts: 2 }),
     );
-    runner.notify();
+    app.runner.notify();
     // Skip the backoff between attempts.
-    const deadline = Date.now() + 60_000;
-    let row: JobRow | null = null;
-    while (Date.now() < deadline) {
-      row = await db.asService((sql) => findJob(sql, job.id));
-      if (row?.status === "failed") break;
-      if (row?.status === "queued" && row.attempts > 0) {
-        await db.asService((sql) => sql.query("update jobs set run_after = now() where id = $1", [job.id]));
-        runner.notify();
+    const row = await eventually(async () => {
+      const current = await app.db.asService((sql) => findJob(sql, job.id));
+      if (current?.status === "queued" && current.attempts > 0) {
+        await app.db.asService((sql) => sql.query("update jobs set run_after = now() where id = $1", [job.id]));
+        app.runner.notify();
       }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return current?.status === "failed" && current;
+    }, "the job did not fail");
     expect(row).toMatchObject({ status: "failed", attempts: 2, message: "The job failed unexpectedly." });
-    expect(await db.asService((sql) => sql.query("select 1 from datasets where id = $1", [datasetId]))).toEqual([]);
+    expect(await app.db.asService((sql) => sql.query("select 1 from datasets where id = $1", [datasetId]))).toEqual([]);
     expect(await datasetFiles()).toEqual(before);
-    expect(existsSync(path.join(dataDir, "files", "datasets", `${datasetId}.arrow`))).toBe(false);
+    expect(existsSync(path.join(app.dataDir, "files", "datasets", `${datasetId}.arrow`))).toBe(false);
   });
 });

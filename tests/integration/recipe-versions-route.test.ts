@@ -1,8 +1,6 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
 import { jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
 import { rawPointsSchema } from "@/lib/contracts/raw-points";
 import { applyRecipe } from "@/lib/process/apply-recipe";
@@ -10,12 +8,9 @@ import type { Recipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import { frameOfRawPoints } from "@/lib/series/raw-points";
 import { LOCAL_USER } from "@/server/auth/session-user";
-import { frameToArrow } from "@/server/datasets/arrow-frame";
-import { insertDataset } from "@/server/datasets/dataset-records";
-import { migrate } from "@/server/db/migrate";
-import { openPgliteDatabase } from "@/server/db/pglite-database";
-import { datasetBlobKey, fileBlobStore } from "@/server/storage/blob-store";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { eventually } from "../support/jobs";
+import { seededDataDir, seedDataset } from "../support/seed-datasets";
 
 const MINE = "44444444-4444-4444-8444-444444444444";
 const THEIRS = "55555555-5555-4555-8555-555555555555";
@@ -52,31 +47,9 @@ describe("recipe versions against the running app", () => {
   const data = sensor();
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-versions-"));
-    const db = await openPgliteDatabase(path.join(dataDir, "db"));
-    await migrate(db);
-    const blobs = fileBlobStore(path.join(dataDir, "files"));
-    for (const [id, owner] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) {
-      const key = datasetBlobKey(id);
-      const sizeBytes = await blobs.put(key, frameToArrow(data));
-      await db.asService((sql) =>
-        insertDataset(sql, {
-          id,
-          ownerId: owner,
-          uploadId: null as unknown as string,
-          name: "sensor.csv",
-          blobKey: key,
-          sizeBytes,
-          rowCount: data.time.length,
-          columns: [{ name: "temperature", unit: "°C" }],
-          importOptions: {},
-          layout: null,
-          report: { rowsRead: 600, rowsImported: 600, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-          analysis: analyseSeries(data),
-        }),
-      );
-    }
-    await db.close();
+    dataDir = await seededDataDir("versions", async (db, blobs) => {
+      for (const [id, ownerId] of [[MINE, LOCAL_USER.id], [THEIRS, STRANGER]]) await seedDataset(db, blobs, { id, ownerId, name: "sensor.csv", frame: data });
+    });
     server = await startAppServer({ dataDir });
   });
   afterAll(async () => {
@@ -89,15 +62,11 @@ describe("recipe versions against the running app", () => {
   const datasetIds = async () => ((await (await get("/api/datasets")).json()) as { datasets: { id: string; parentId: string | null }[] }).datasets;
   const datasetFiles = async () => readdir(path.join(dataDir, "files", "datasets"));
 
-  async function finished(jobId: string): Promise<JobDetail> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
+  const finished = (jobId: string): Promise<JobDetail> =>
+    eventually(async () => {
       const job = jobDetailSchema.parse(await (await get(`/api/jobs/${jobId}`)).json());
-      if (job.status !== "queued" && job.status !== "running") return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
+      return job.status !== "queued" && job.status !== "running" && job;
+    }, `job ${jobId} did not finish`);
 
   it("gives the raw rows of a range for the preview, and only the count when the range holds more than the limit", async () => {
     const from = data.time[100];

@@ -1,24 +1,17 @@
-import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
+import { describe, expect, it } from "vitest";
 import { applyRecipe } from "@/lib/process/apply-recipe";
 import type { Recipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
 import { findLineage } from "@/server/datasets/dataset-lineage";
-import { findDataset, insertDataset } from "@/server/datasets/dataset-records";
+import { findDataset } from "@/server/datasets/dataset-records";
 import { deleteSavedRecipe, listSavedRecipes, saveRecipe } from "@/server/datasets/saved-recipes";
 import { startDerivation } from "@/server/datasets/start-derivation";
-import { database, type Database } from "@/server/db";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
-import { findJob, type JobRow } from "@/server/jobs/job-queue";
-import { JobRunner } from "@/server/jobs/job-runner";
-import { setJobRunner } from "@/server/jobs/runner-instance";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
-import { insertUpload } from "@/server/uploads/upload-records";
+import { inProcessApp } from "../support/in-process-app";
+import { finishedJob } from "../support/jobs";
+import { seedDataset } from "../support/seed-datasets";
 
 const OWNER = { id: "cccccccc-5555-4ccc-8ccc-cccccccccccc", email: null };
 const STRANGER = { id: "dddddddd-6666-4ddd-8ddd-dddddddddddd", email: null };
@@ -34,91 +27,36 @@ function meter(values: number[]): Frame {
  * saved recipe re-applied to other datasets by real derive jobs in worker threads.
  */
 describe("saved recipes: save by name, replace, list, delete, and re-use on other datasets", () => {
-  let db: Database;
-  let dataDir: string;
-  let runner: JobRunner;
-  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-recipes-"));
-    process.env.CHRONOFRAME_DATA_DIR = dataDir;
-    db = await database();
-    runner = new JobRunner(db, { threads: 1, handlers: jobHandlers });
-    setJobRunner(runner);
-    runner.start();
-  });
-  afterAll(async () => {
-    setJobRunner(undefined);
-    await runner?.stop();
-    await db?.close();
-    await rm(dataDir, { recursive: true, force: true });
-    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
-  });
-
-  /** An imported dataset of the owner holding `frame`, as the import job leaves it. */
-  async function importedDataset(frame: Frame, name: string): Promise<string> {
-    const id = randomUUID();
-    const uploadId = randomUUID();
-    const blobKey = datasetBlobKey(id);
-    const sizeBytes = await blobStore().put(blobKey, frameToArrow(frame));
-    // Datasets are written by the server (the import job), not by users.
-    await db.asService(async (sql) => {
-      await insertUpload(sql, { id: uploadId, ownerId: OWNER.id, filename: name, sizeBytes: 1, expiresAt: new Date(Date.now() + 3600_000) });
-      await insertDataset(sql, {
-        id,
-        ownerId: OWNER.id,
-        uploadId,
-        name,
-        blobKey,
-        sizeBytes,
-        rowCount: frame.time.length,
-        columns: frame.columns.map((column) => ({ name: column.name })),
-        importOptions: {},
-        layout: null,
-        report: { rowsRead: frame.time.length, rowsImported: frame.time.length, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 },
-        analysis: analyseSeries(frame),
-      });
-    });
-    return id;
-  }
-
-  async function finished(jobId: string): Promise<JobRow> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const job = await db.asService((sql) => findJob(sql, jobId));
-      if (job && (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
+  const app = inProcessApp("recipes", jobHandlers);
+  const importedDataset = (frame: Frame, name: string) => seedDataset(app.db, blobStore(), { ownerId: OWNER.id, name, frame });
+  const finished = (jobId: string) => finishedJob(app.db, jobId);
 
   const hourly: Recipe = { version: 1, steps: [{ op: "resample", stepMinutes: 60, method: "sum", window: "trailing" }] };
   const cleaned: Recipe = { version: 1, steps: [{ op: "limits", min: 0 }, { op: "fillGaps", maxGapMinutes: 30 }, ...hourly.steps] };
 
   it("saves by name, replaces the user's recipe of the same name, and keeps each user's recipes to themselves", async () => {
-    const first = await db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Meter hourly", recipe: hourly }));
-    const replaced = await db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Meter hourly", recipe: cleaned }));
+    const first = await app.db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Meter hourly", recipe: hourly }));
+    const replaced = await app.db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Meter hourly", recipe: cleaned }));
     expect(replaced.id).toBe(first.id);
-    await db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Another", recipe: { version: 1, steps: [{ op: "dropZeros" }] } }));
-    const mine = await db.asUser(OWNER.id, (sql) => listSavedRecipes(sql));
+    await app.db.asUser(OWNER.id, (sql) => saveRecipe(sql, OWNER.id, { name: "Another", recipe: { version: 1, steps: [{ op: "dropZeros" }] } }));
+    const mine = await app.db.asUser(OWNER.id, (sql) => listSavedRecipes(sql));
     expect(mine.map((one) => [one.name, one.recipe])).toEqual([
       ["Another", { version: 1, steps: [{ op: "dropZeros" }] }],
       ["Meter hourly", cleaned],
     ]);
     // Another user neither sees nor deletes them, and their own recipe of the same name is theirs.
-    expect(await db.asUser(STRANGER.id, (sql) => listSavedRecipes(sql))).toEqual([]);
-    expect(await db.asUser(STRANGER.id, (sql) => deleteSavedRecipe(sql, first.id))).toBe(false);
-    await db.asUser(STRANGER.id, (sql) => saveRecipe(sql, STRANGER.id, { name: "Meter hourly", recipe: hourly }));
-    expect((await db.asUser(OWNER.id, (sql) => listSavedRecipes(sql))).find((one) => one.name === "Meter hourly")?.recipe).toEqual(cleaned);
+    expect(await app.db.asUser(STRANGER.id, (sql) => listSavedRecipes(sql))).toEqual([]);
+    expect(await app.db.asUser(STRANGER.id, (sql) => deleteSavedRecipe(sql, first.id))).toBe(false);
+    await app.db.asUser(STRANGER.id, (sql) => saveRecipe(sql, STRANGER.id, { name: "Meter hourly", recipe: hourly }));
+    expect((await app.db.asUser(OWNER.id, (sql) => listSavedRecipes(sql))).find((one) => one.name === "Meter hourly")?.recipe).toEqual(cleaned);
 
     const another = mine.find((one) => one.name === "Another")!;
-    expect(await db.asUser(OWNER.id, (sql) => deleteSavedRecipe(sql, another.id))).toBe(true);
-    expect((await db.asUser(OWNER.id, (sql) => listSavedRecipes(sql))).map((one) => one.name)).toEqual(["Meter hourly"]);
+    expect(await app.db.asUser(OWNER.id, (sql) => deleteSavedRecipe(sql, another.id))).toBe(true);
+    expect((await app.db.asUser(OWNER.id, (sql) => listSavedRecipes(sql))).map((one) => one.name)).toEqual(["Meter hourly"]);
   });
 
   it("applies a loaded recipe to several datasets: one job each, each a new version of its own dataset", async () => {
-    const [saved] = await db.asUser(OWNER.id, (sql) => listSavedRecipes(sql));
+    const [saved] = await app.db.asUser(OWNER.id, (sql) => listSavedRecipes(sql));
     const frames = { "north.csv": meter([1, 2, -3, NaN, 5, 6, 7, 8]), "south.csv": meter([10, 0, 10, 10, NaN, NaN, NaN, 10]) };
     const sources = await Promise.all(Object.entries(frames).map(async ([name, frame]) => ({ name, frame, id: await importedDataset(frame, name) })));
     const runs = [];
@@ -129,17 +67,17 @@ describe("saved recipes: save by name, replace, list, delete, and re-use on othe
     }
     for (const run of runs) {
       expect((await finished(run.jobId)).status).toBe("succeeded");
-      const version = await db.asUser(OWNER.id, (sql) => findDataset(sql, run.datasetId));
+      const version = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, run.datasetId));
       expect(version).toMatchObject({ name: `${run.name} (Meter hourly)`, parentId: run.id, derivation: { kind: "recipe", sourceId: run.id, recipe: cleaned } });
       const expected = applyRecipe(run.frame, cleaned).frame;
       const stored = arrowToFrame(await blobStore().get(datasetBlobKey(run.datasetId)));
       expect(Array.from(stored.time)).toEqual(Array.from(expected.time));
       expect(Array.from(stored.columns[0].values)).toEqual(Array.from(expected.columns[0].values));
       // Lineage both ways: the version's parent, and the version among the source's children.
-      const lineage = await db.asUser(OWNER.id, (sql) => findLineage(sql, { id: run.id, parentId: null }));
+      const lineage = await app.db.asUser(OWNER.id, (sql) => findLineage(sql, { id: run.id, parentId: null }));
       expect(lineage.children.map((child) => child.id)).toEqual([run.datasetId]);
-      expect((await db.asUser(OWNER.id, (sql) => findLineage(sql, version!))).parent).toMatchObject({ id: run.id, name: run.name });
-      expect(await db.asUser(STRANGER.id, (sql) => findLineage(sql, { id: run.id, parentId: null }))).toEqual({ parent: null, children: [] });
+      expect((await app.db.asUser(OWNER.id, (sql) => findLineage(sql, version!))).parent).toMatchObject({ id: run.id, name: run.name });
+      expect(await app.db.asUser(STRANGER.id, (sql) => findLineage(sql, { id: run.id, parentId: null }))).toEqual({ parent: null, children: [] });
     }
     // North: -3 is removed, and its 45-minute hole is too long to fill; the trailing hourly sums
     // are (T0-1h, T0] empty, (T0, T0+1h] 1 + 2, (T0+1h, T0+2h] 5 + 6 + 7 + 8.

@@ -1,22 +1,17 @@
-import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseSeries } from "@/lib/analysis/analyse-series";
+import { describe, expect, it } from "vitest";
 import { newProjectConfig, type ProjectConfigDraft } from "@/lib/contracts/training-project";
 import { findColumn, type Frame } from "@/lib/series/frame";
 import { prepareSamples } from "@/lib/train/prepare-samples";
 import { summariseSamples } from "@/lib/train/sample-summary";
 import { trainingConfigSchema, type TrainingConfigInput } from "@/lib/train/training-config";
 import type { SessionUser } from "@/server/auth/session-user";
-import { frameToArrow } from "@/server/datasets/arrow-frame";
-import { insertDataset } from "@/server/datasets/dataset-records";
-import { database } from "@/server/db";
 import { ingestFile } from "@/server/ingest/ingest-file";
-import { datasetBlobKey, fileBlobStore } from "@/server/storage/blob-store";
+import { blobStore } from "@/server/storage/blob-store";
 import { createOwnProject, deleteOwnProject, findOwnProject, listOwnProjects, renameOwnProject, saveOwnProjectConfig } from "@/server/train/projects";
 import { previewOwnProjectSamples } from "@/server/train/sample-preview";
+import { inProcessApp } from "../support/in-process-app";
+import { seedDataset } from "../support/seed-datasets";
 
 /**
  * Training projects as the app keeps them — rows under RLS in the embedded database — and
@@ -27,33 +22,13 @@ const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data");
 const ME: SessionUser = { id: "aaaaaaaa-3333-4aaa-8aaa-aaaaaaaaaaaa", email: "me@example.com" };
 const OTHER: SessionUser = { id: "bbbbbbbb-4444-4bbb-8bbb-bbbbbbbbbbbb", email: "other@example.com" };
 
-let dataDir: string;
-const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
+const app = inProcessApp("training-projects");
 const frames = new Map<string, Frame>();
 
-/** Stores a dataset (Arrow file + row) for `owner`, as an import leaves it. */
+/** Stores a dataset (Arrow file + rows) for `owner`, as an import leaves it. */
 async function storeDataset(owner: SessionUser, file: string): Promise<string> {
   const { frame, layout, report } = await ingestFile(path.join(SAMPLES, file));
-  const id = randomUUID();
-  const key = datasetBlobKey(id);
-  const sizeBytes = await fileBlobStore(path.join(dataDir, "files")).put(key, frameToArrow(frame));
-  const db = await database();
-  await db.asService((sql) =>
-    insertDataset(sql, {
-      id,
-      ownerId: owner.id,
-      uploadId: null as unknown as string,
-      name: path.basename(file),
-      blobKey: key,
-      sizeBytes,
-      rowCount: frame.time.length,
-      columns: frame.columns.map((column) => ({ name: column.name, unit: column.unit })),
-      importOptions: {},
-      layout,
-      report,
-      analysis: analyseSeries(frame),
-    }),
-  );
+  const id = await seedDataset(app.db, blobStore(), { ownerId: owner.id, name: path.basename(file), frame, layout, report });
   frames.set(id, frame);
   return id;
 }
@@ -67,19 +42,6 @@ function directSummary(input: TrainingConfigInput) {
   };
   return summariseSamples(config, prepareSamples(config, { inputs: config.inputs.map(series), outputs: config.outputs.map(series) }));
 }
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-training-"));
-  // The app's database and blob store, and the worker thread, read the data folder from the environment.
-  process.env.CHRONOFRAME_DATA_DIR = dataDir;
-});
-
-afterAll(async () => {
-  await (await database()).close();
-  await rm(dataDir, { recursive: true, force: true });
-  if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-  else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
-});
 
 describe("training projects under RLS", () => {
   it("create, list, rename, autosave and delete one's own projects; another user's is not found and cannot be written", async () => {

@@ -1,8 +1,7 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,13 +9,10 @@ import { forecastChartSchema, projectRunsSchema } from "@/lib/contracts/training
 import { modelDocumentSchema } from "@/lib/train/model-document";
 import { trainingResultSchema, type TrainingConfigInput } from "@/lib/train/training-config";
 import { LOCAL_USER, type SessionUser } from "@/server/auth/session-user";
-import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
-import { database, type Database } from "@/server/db";
+import { arrowToFrame } from "@/server/datasets/arrow-frame";
 import { ingestFile } from "@/server/ingest/ingest-file";
 import { cancelOwnJob } from "@/server/jobs/cancel-job";
-import { findJob, type JobRow } from "@/server/jobs/job-queue";
-import { JobRunner } from "@/server/jobs/job-runner";
-import { setJobRunner } from "@/server/jobs/runner-instance";
+import type { JobRow } from "@/server/jobs/job-queue";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 import { deleteOwnProject } from "@/server/train/projects";
 import { startTrainingJob } from "@/server/train/start-training";
@@ -24,6 +20,9 @@ import { findOwnRun, findOwnTrainedModel, listOwnProjectRuns } from "@/server/tr
 import { trainModelsHandler } from "@/server/train/train-models-handler";
 import { TRAIN_MODELS_JOB } from "@/server/train/train-models-job";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { inProcessApp } from "../support/in-process-app";
+import { eventually, finishedJob } from "../support/jobs";
+import { seedDataset } from "../support/seed-datasets";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -36,14 +35,17 @@ const run = promisify(execFile);
  * the "Train" button calls. Progress arrives through the handler's announcements.
  */
 describe("training runs: job, progress, cancel, persistence, RLS", () => {
-  let dataDir: string;
-  let db: Database;
-  let runner: JobRunner;
-  let datasetId: string;
-  let app: AppServer | undefined;
-  let closed = false;
   const announced: JobRow[] = [];
-  const previousDataDir = process.env.CHRONOFRAME_DATA_DIR;
+  const app = inProcessApp("training", {
+    [TRAIN_MODELS_JOB]: {
+      ...trainModelsHandler,
+      announce: async (job) => {
+        announced.push(job);
+      },
+    },
+  });
+  let datasetId: string;
+  let server: AppServer | undefined;
 
   const config = (overrides: Partial<TrainingConfigInput> = {}): TrainingConfigInput => ({
     version: 1,
@@ -61,67 +63,21 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
 
   async function project(content: unknown, owner = LOCAL_USER.id): Promise<string> {
     const id = randomUUID();
-    await db.asService((sql) =>
+    await app.db.asService((sql) =>
       sql.query("insert into training_projects (id, owner_id, name, config) values ($1, $2, $3, $4::text::jsonb)", [id, owner, `project ${id.slice(0, 4)}`, JSON.stringify(content)]),
     );
     return id;
   }
 
-  async function settled(jobId: string, timeoutMs = 90_000): Promise<JobRow> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const job = await db.asService((sql) => findJob(sql, jobId));
-      if (job && (job.status === "succeeded" || job.status === "failed" || job.status === "cancelled")) return job;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  }
-
-  const runFiles = async (runId: string) => readdir(path.join(dataDir, "files", "training-runs", runId)).catch(() => [] as string[]);
+  const settled = (jobId: string) => finishedJob(app.db, jobId, 90_000);
+  const runFiles = async (runId: string) => readdir(path.join(app.dataDir, "files", "training-runs", runId)).catch(() => [] as string[]);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "chronoframe-training-"));
-    // The app's configuration (and the worker threads') comes from the environment.
-    process.env.CHRONOFRAME_DATA_DIR = dataDir;
-    db = await database();
     const { frame } = await ingestFile(SAMPLE, { timezone: "Europe/Berlin" });
-    datasetId = randomUUID();
-    const key = datasetBlobKey(datasetId);
-    await blobStore().put(key, frameToArrow(frame));
-    await db.asService((sql) =>
-      sql.query("insert into datasets (id, owner_id, name, blob_key, row_count, columns) values ($1, $2, 'building-logger-de.csv', $3, $4, $5::text::jsonb)", [
-        datasetId,
-        LOCAL_USER.id,
-        key,
-        frame.time.length,
-        JSON.stringify(frame.columns.map((column) => ({ name: column.name, unit: column.unit }))),
-      ]),
-    );
-    runner = new JobRunner(db, {
-      threads: 1,
-      handlers: {
-        [TRAIN_MODELS_JOB]: {
-          ...trainModelsHandler,
-          announce: async (job) => {
-            announced.push(job);
-          },
-        },
-      },
-    });
-    setJobRunner(runner);
-    runner.start();
+    datasetId = await seedDataset(app.db, blobStore(), { ownerId: LOCAL_USER.id, name: "building-logger-de.csv", frame });
   });
-
   afterAll(async () => {
-    await app?.stop();
-    if (!closed) {
-      setJobRunner(undefined);
-      await runner?.stop();
-      await db?.close();
-    }
-    await rm(dataDir, { recursive: true, force: true });
-    if (previousDataDir === undefined) delete process.env.CHRONOFRAME_DATA_DIR;
-    else process.env.CHRONOFRAME_DATA_DIR = previousDataDir;
+    await server?.stop();
   });
 
   it("trains every model in a worker thread with progress per model and epoch, and keeps rows and artifacts of each", async () => {
@@ -146,7 +102,7 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     expect(view.models[1].result.test.MSE as number).toBeLessThan(view.models[0].result.test.MSE as number);
 
     // The stored result is the contract's document, without NaN anywhere.
-    const [row] = await db.asService((sql) => sql.query<{ result: unknown; samples: unknown }>("select result::text as result, samples::text as samples from training_runs where id = $1", [started.runId]));
+    const [row] = await app.db.asService((sql) => sql.query<{ result: unknown; samples: unknown }>("select result::text as result, samples::text as samples from training_runs where id = $1", [started.runId]));
     expect(String(row.result)).not.toMatch(/NaN|Infinity/);
     const result = trainingResultSchema.parse(JSON.parse(String(row.result)));
     expect(result.models).toHaveLength(3);
@@ -180,14 +136,14 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     expect(await findOwnTrainedModel(STRANGER, view.models[0].id)).toBeNull();
     expect(await listOwnProjectRuns(STRANGER, projectId)).toBeNull();
     for (const table of ["training_runs", "trained_models"]) {
-      expect(await db.asUser(STRANGER.id, (sql) => sql.query(`select id from ${table}`))).toEqual([]);
+      expect(await app.db.asUser(STRANGER.id, (sql) => sql.query(`select id from ${table}`))).toEqual([]);
     }
     expect(await startTrainingJob(STRANGER, projectId)).toEqual({ ok: false, error: "Project not found." });
 
     // The downloaded model document is what `predict --model` reads.
-    const modelFile = path.join(dataDir, "model.json");
+    const modelFile = path.join(app.dataDir, "model.json");
     await writeFile(modelFile, new TextDecoder().decode(await blobStore().get(dense!.modelBlobKey)));
-    const out = path.join(dataDir, "forecast.csv");
+    const out = path.join(app.dataDir, "forecast.csv");
     await run(TSX, ["--conditions=react-server", "server/cli/main.ts", "predict", "--model", modelFile, "--in", SAMPLE, "--out", out], { cwd: path.resolve(".") });
     expect(existsSync(out)).toBe(true);
   });
@@ -199,10 +155,10 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     expect(await startTrainingJob(LOCAL_USER, baseline)).toEqual({ ok: false, error: expect.stringMatching(/^Complete the settings first: models\.0: naive needs the output series 'Wärmeleistung'/) });
 
     const theirs = randomUUID();
-    await db.asService((sql) => sql.query("insert into datasets (id, owner_id, name, blob_key) values ($1, $2, 'theirs', $3)", [theirs, STRANGER.id, datasetBlobKey(theirs)]));
+    await app.db.asService((sql) => sql.query("insert into datasets (id, owner_id, name, blob_key) values ($1, $2, 'theirs', $3)", [theirs, STRANGER.id, datasetBlobKey(theirs)]));
     const borrowing = await project(config({ outputs: [{ datasetId: theirs, column: "Wärmeleistung", startHours: 0.25, endHours: 1 }], models: [{ kind: "linear" }] }));
     expect(await startTrainingJob(LOCAL_USER, borrowing)).toEqual({ ok: false, error: "Complete the settings first: outputs.0.datasetId: the dataset no longer exists; choose another one." });
-    expect(await db.asService((sql) => sql.query("select id from training_runs where project_id = any($1::uuid[])", [[incomplete, baseline, borrowing]]))).toEqual([]);
+    expect(await app.db.asService((sql) => sql.query("select id from training_runs where project_id = any($1::uuid[])", [[incomplete, baseline, borrowing]]))).toEqual([]);
 
     const slow = await project(config({ models: [{ kind: "dense", layers: 2, units: 64, epochs: 200, patience: 200 }] }));
     const first = await startTrainingJob(LOCAL_USER, slow);
@@ -231,22 +187,16 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     const started = await startTrainingJob(LOCAL_USER, projectId);
     if (!started.ok) throw new Error(started.error);
     // Wait until the net is in its epochs: the linear model's files are written by then.
-    const deadline = Date.now() + 90_000;
-    while (!announced.some((row) => row.id === started.jobId && /epoch \d+\/500/.test(row.message ?? ""))) {
-      if (Date.now() > deadline) throw new Error("training did not reach the epochs");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(async () => announced.some((row) => row.id === started.jobId && /epoch \d+\/500/.test(row.message ?? "")), "training did not reach the epochs", { timeoutMs: 90_000 });
     expect((await runFiles(started.runId)).length).toBeGreaterThan(0);
     expect(await cancelOwnJob(LOCAL_USER, started.jobId)).toBe(true);
     const job = await settled(started.jobId);
     expect(job.status).toBe("cancelled");
     const found = await findOwnRun(LOCAL_USER, started.runId);
     expect(found?.view).toMatchObject({ status: "cancelled", models: [] });
-    expect(await db.asService((sql) => sql.query("select id from trained_models where run_id = $1", [started.runId]))).toEqual([]);
+    expect(await app.db.asService((sql) => sql.query("select id from trained_models where run_id = $1", [started.runId]))).toEqual([]);
     // The runner ends the thread; what it had written goes with it.
-    const gone = Date.now() + 10_000;
-    while ((await runFiles(started.runId)).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await runFiles(started.runId)).toEqual([]);
+    await eventually(async () => (await runFiles(started.runId)).length === 0, "the run's files were not removed", { timeoutMs: 10_000 });
   });
 
   it("deleting a project stops its run under way and removes every model file of its runs", async () => {
@@ -255,22 +205,16 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     if (!done.ok) throw new Error(done.error);
     expect((await settled(done.jobId)).status).toBe("succeeded");
     expect(await runFiles(done.runId)).toHaveLength(2);
-    await db.asService((sql) => sql.query("update training_projects set config = $2::text::jsonb where id = $1", [projectId, JSON.stringify(config({ models: [{ kind: "linear" }, { kind: "dense", layers: 2, units: 64, epochs: 500, patience: 500 }] }))]));
+    await app.db.asService((sql) => sql.query("update training_projects set config = $2::text::jsonb where id = $1", [projectId, JSON.stringify(config({ models: [{ kind: "linear" }, { kind: "dense", layers: 2, units: 64, epochs: 500, patience: 500 }] }))]));
     const busy = await startTrainingJob(LOCAL_USER, projectId);
     if (!busy.ok) throw new Error(busy.error);
-    const deadline = Date.now() + 90_000;
-    while (!announced.some((row) => row.id === busy.jobId && /epoch \d+\/500/.test(row.message ?? ""))) {
-      if (Date.now() > deadline) throw new Error("training did not reach the epochs");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await eventually(async () => announced.some((row) => row.id === busy.jobId && /epoch \d+\/500/.test(row.message ?? "")), "training did not reach the epochs", { timeoutMs: 90_000 });
 
     expect(await deleteOwnProject(STRANGER, projectId)).toBe(false);
     expect(await deleteOwnProject(LOCAL_USER, projectId)).toBe(true);
     expect((await settled(busy.jobId)).status).toBe("cancelled");
-    expect(await db.asService((sql) => sql.query("select id from training_runs where project_id = $1", [projectId]))).toEqual([]);
-    const gone = Date.now() + 10_000;
-    while ((await runFiles(busy.runId)).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await runFiles(busy.runId)).toEqual([]);
+    expect(await app.db.asService((sql) => sql.query("select id from training_runs where project_id = $1", [projectId]))).toEqual([]);
+    await eventually(async () => (await runFiles(busy.runId)).length === 0, "the run's files were not removed", { timeoutMs: 10_000 });
     expect(await runFiles(done.runId)).toEqual([]);
   });
 
@@ -282,7 +226,7 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
     expect((await settled(started.jobId)).status).toBe("succeeded");
     const [mine] = (await findOwnRun(LOCAL_USER, started.runId))!.view.models;
     const theirs = randomUUID();
-    await db.asService(async (sql) => {
+    await app.db.asService(async (sql) => {
       const [theirProject] = await sql.query<{ id: string }>("insert into training_projects (owner_id, name) values ($1, 'theirs') returning id", [STRANGER.id]);
       const [theirRun] = await sql.query<{ id: string }>("insert into training_runs (owner_id, project_id, status, config) select $1, $2, 'succeeded', config from training_runs where id = $3 returning id", [
         STRANGER.id,
@@ -296,12 +240,9 @@ describe("training runs: job, progress, cancel, persistence, RLS", () => {
       );
     });
     // The app owns the database while it runs.
-    setJobRunner(undefined);
-    await runner.stop();
-    await db.close();
-    closed = true;
-    app = await startAppServer({ dataDir });
-    const get = (route: string) => fetch(`${app!.url}${route}`);
+    await app.release();
+    server = await startAppServer({ dataDir: app.dataDir });
+    const get = (route: string) => fetch(`${server!.url}${route}`);
 
     const runs = projectRunsSchema.parse(await (await get(`/api/training-runs?projectId=${projectId}`)).json());
     expect(runs.latest?.models.map((model) => model.id)).toEqual([mine.id]);

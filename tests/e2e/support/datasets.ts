@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const SAMPLES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "data", "samples");
+
+/** Uploads `content` as `name` on the datasets page and waits until the upload is checked; returns its row. */
+export async function uploadFile(page: Page, name: string, content: Buffer): Promise<Locator> {
+  await page.goto("/datasets");
+  await expect(page.locator(".live-dot.on")).toBeVisible();
+  await page.getByTestId("file-input").setInputFiles({ name, mimeType: "text/csv", buffer: content });
+  const row = page.locator(`tr[data-file-row="${name}"]`);
+  await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
+  return row;
+}
+
+/** Uploads `content` as `name` and imports it with what detection finds; returns the row, its dataset link shown. */
+export async function importFile(page: Page, name: string, content: Buffer): Promise<Locator> {
+  const row = await uploadFile(page, name, content);
+  await row.getByRole("button", { name: "Import" }).click();
+  await expect(row.getByTestId("open-dataset")).toBeVisible({ timeout: 90_000 });
+  return row;
+}
+
+/** Imports a file of the shared samples, under a name of its own when given (suites share one server). */
+export async function importSample(page: Page, sample: string, name = sample): Promise<Locator> {
+  return importFile(page, name, await readFile(path.join(SAMPLES, sample)));
+}
