@@ -44,12 +44,12 @@ interface DatasetsWorkspaceProps {
 
 const uploadIdFromUrl = (url: string | null) => (url ? (url.split("/").filter(Boolean).pop() ?? null) : null);
 
-function tusErrorMessage(error: Error): string {
+function tusErrorMessage(error: Error, t: ReturnType<typeof useTranslations<"datasets">>): string {
   const detailed = error as tus.DetailedError;
   const body = detailed.originalResponse?.getBody()?.trim();
   if (body) return body;
-  if (detailed.originalResponse) return `The server refused the upload (${detailed.originalResponse.getStatus()}).`;
-  return "The connection was lost. Resume to continue.";
+  if (detailed.originalResponse) return t("uploadRefused", { status: detailed.originalResponse.getStatus() });
+  return t("connectionLost");
 }
 
 /** Upload zone and file list of the Datasets page, with live status from the server. */
@@ -113,7 +113,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
           patchTransfer(key, (current) => ({ state: "done", sent: current.total, error: null }));
           void reload();
         },
-        onError: (error) => patchTransfer(key, { state: "failed", error: tusErrorMessage(error) }),
+        onError: (error) => patchTransfer(key, { state: "failed", error: tusErrorMessage(error, t) }),
       });
       tusUploads.current.set(key, upload);
       void upload.findPreviousUploads().then((previous) => {
@@ -121,7 +121,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
         upload.start();
       });
     },
-    [patchTransfer, reload],
+    [patchTransfer, reload, t],
   );
 
   const addFiles = (files: FileList | null) => {
@@ -290,7 +290,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                 <th>{t("columns.status")}</th>
                 <th>{t("columns.created")}</th>
                 <th>{t("columns.progress")}</th>
-                <th aria-label="actions" />
+                <th aria-label={t("columns.actionsLabel")} />
               </tr>
             </thead>
             <tbody>
