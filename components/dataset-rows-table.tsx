@@ -1,19 +1,20 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { rowsPageSchema, type DatasetColumnView, type RowsPage } from "@/lib/contracts/dataset-view";
 import { SeriesTableHead } from "./series-table-head";
 
 const PAGE_SIZES = [25, 50, 100, 500];
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
 
-const localTime = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const localTime = (ms: number, locale: string) =>
+  new Date(ms).toLocaleString(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The dataset's rows, a page at a time from the rows route; times in the browser's zone. */
 export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: string; total: number; columns: DatasetColumnView[] }) {
   const t = useTranslations("dataset.rows");
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState(50);
   const [page, setPage] = useState<RowsPage | null>(null);
@@ -77,7 +78,7 @@ export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: str
         <tbody>
           {page?.time.map((time, row) => (
             <tr key={page.offset + row}>
-              <td className="numeric">{localTime(time)}</td>
+              <td className="numeric">{localTime(time, locale)}</td>
               {page.values.map((values, c) => (
                 <td key={c} className="numeric">
                   {values[row] === null ? <span className="muted">–</span> : number.format(values[row]!)}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { MAX_RAW_ROWS, rawPointsSchema, type RawPoints } from "@/lib/contracts/raw-points";
@@ -36,6 +36,7 @@ const pointsOf = (time: Float64Array, values: Float64Array): [number, number | n
  */
 export function RecipePreview({ datasetId, columns, start, end, recipe }: { datasetId: string; columns: DatasetColumnView[]; start: number | null; end: number | null; recipe: Recipe | null }) {
   const t = useTranslations("process.preview");
+  const locale = useLocale();
   const tOps = useTranslations("process.ops");
   const tChart = useTranslations("dataset.chart");
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
@@ -124,7 +125,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
           </span>
         </ColumnPicker>
         <div className="actions">
-          <span className="muted chart-status">{loading ? tChart("loading") : loaded ? t("rows", { rows: loaded.raw.rowsInRange.toLocaleString() }) : null}</span>
+          <span className="muted chart-status">{loading ? tChart("loading") : loaded ? t("rows", { rows: loaded.raw.rowsInRange.toLocaleString(locale) }) : null}</span>
           <button type="button" className="button" disabled={!range} onClick={() => setRange(null)} data-testid="preview-reset-zoom">
             {tChart("reset")}
           </button>
@@ -132,7 +133,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
       </div>
       {loaded?.overview ? (
         <p className="notice zoom-notice" data-testid="preview-zoom-in">
-          {t("tooMany", { rows: loaded.raw.rowsInRange.toLocaleString(), limit: loaded.raw.limit.toLocaleString() })}
+          {t("tooMany", { rows: loaded.raw.rowsInRange.toLocaleString(locale), limit: loaded.raw.limit.toLocaleString(locale) })}
         </p>
       ) : (
         <p className="muted chart-hint">{t("hint")}</p>
@@ -160,9 +161,9 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
               <tr key={index} data-testid="preview-count-row">
                 <td>{index + 1}</td>
                 <td>{tOps(step.op)}</td>
-                <td className="numeric">{step.removed.toLocaleString()}</td>
-                <td className="numeric">{step.filled.toLocaleString()}</td>
-                <td className="numeric">{step.rowsBefore === step.rowsAfter ? step.rowsAfter.toLocaleString() : `${step.rowsBefore.toLocaleString()} → ${step.rowsAfter.toLocaleString()}`}</td>
+                <td className="numeric">{step.removed.toLocaleString(locale)}</td>
+                <td className="numeric">{step.filled.toLocaleString(locale)}</td>
+                <td className="numeric">{step.rowsBefore === step.rowsAfter ? step.rowsAfter.toLocaleString(locale) : `${step.rowsBefore.toLocaleString(locale)} → ${step.rowsAfter.toLocaleString(locale)}`}</td>
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
 import { leaderboardViews, parseViewKey, rankModels, viewKey, viewMetrics, type LeaderboardView, type RankedModel } from "@/lib/train/leaderboard";
 import { METRIC_NAMES, type ModelResult } from "@/lib/train/training-config";
-
-const metricNumber = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
-const seconds = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /**
  * The run's models ranked by test MSE, baselines marked and the best highlighted; a selector
@@ -17,6 +14,9 @@ const seconds = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
  */
 export function TrainingLeaderboard({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.leaderboard");
+  const locale = useLocale();
+  const metricNumber = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const [key, setKey] = useState("test");
   const results = models.map((model) => ({ ...model.result, view: model }));
   const ranked: RankedModel<ModelResult & { view: TrainedModelView }>[] = rankModels(results);
