@@ -11,6 +11,7 @@ import type { LiveTransport } from "@/lib/contracts/live-transport";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
 import { rankModels } from "@/lib/train/leaderboard";
+import { useModelWords } from "./hooks/use-model-words";
 
 /**
  * Applies a trained model to one of the user's datasets that has the model's input columns:
@@ -19,6 +20,7 @@ import { rankModels } from "@/lib/train/leaderboard";
  */
 export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns.apply");
+  const modelWords = useModelWords();
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
   const [modelId, setModelId] = useState(() => rankModels(models.map((model) => ({ ...model.result, id: model.id })))[0]?.model.id ?? "");
   const [datasetId, setDatasetId] = useState("");
@@ -45,7 +47,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
   const suitable = (datasets ?? []).filter((dataset) => inputColumns.every((column) => dataset.columns.some((c) => c.name === column)));
   const chosenDataset = suitable.find((dataset) => dataset.id === datasetId) ?? suitable[0];
   const chosenModel = models.find((model) => model.id === modelId);
-  const defaultName = chosenDataset && chosenModel ? `${chosenDataset.name} – forecast ${describeModel(chosenModel.result)}` : "";
+  const defaultName = chosenDataset && chosenModel ? t("defaultName", { dataset: chosenDataset.name, model: describeModel(chosenModel.result, modelWords) }) : "";
   const datasetName = (name ?? defaultName).trim();
 
   const apply = async () => {
@@ -68,7 +70,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="apply-model-select">
             {models.map((model) => (
               <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
+                {model.position}. {describeModel(model.result, modelWords)}
               </option>
             ))}
           </select>

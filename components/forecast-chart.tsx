@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { forecastChartSchema, type ForecastChart as ForecastChartData, type TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
+import { useModelWords } from "./hooks/use-model-words";
 import { rankModels } from "@/lib/train/leaderboard";
 
 const ACTUAL_COLORS = ["#17202a", "#5d6b7a", "#2b8a3e"];
@@ -27,6 +28,7 @@ function tickText(date: Date, span: number, locale: string): string {
  */
 export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.chart");
+  const modelWords = useModelWords();
   const locale = useLocale();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -90,7 +92,7 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
           <select value={modelId} onChange={(event) => setModelId(event.target.value)} data-testid="forecast-model">
             {models.map((model) => (
               <option key={model.id} value={model.id}>
-                {model.position}. {describeModel(model.result)}
+                {model.position}. {describeModel(model.result, modelWords)}
               </option>
             ))}
           </select>

@@ -39,7 +39,9 @@ export function JobProgress({ transport, jobId, label, onFinished, cancellable =
     if (job.status === "failed") return job.message ?? t("failed");
     if (job.status === "cancelled") return t("cancelled");
     if (job.status === "succeeded") return t("succeeded");
-    const parts = [job.message ?? job.stage];
+    // Stages are ids the UI can name; messages come from the server as they are.
+    const stage = t.has(`stage.${job.stage}`) ? t(`stage.${job.stage}`) : job.stage;
+    const parts = [job.message ?? stage];
     if (secondsLeft !== null) parts.push(t("left", { left: formatDuration(secondsLeft) }));
     return parts.join(" · ");
   })();
