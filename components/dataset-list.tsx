@@ -67,7 +67,7 @@ export function DatasetList({ refreshKey }: { refreshKey: string }) {
                       "–"
                     )}
                   </td>
-                  <td className="numeric">{formatBytes(dataset.sizeBytes)}</td>
+                  <td className="numeric">{formatBytes(dataset.sizeBytes, locale)}</td>
                 </tr>
               ))}
             </tbody>

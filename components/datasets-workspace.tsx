@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as tus from "tus-js-client";
 import { UPLOAD_EVENT, userChannel } from "@/lib/contracts/channels";
@@ -55,6 +55,7 @@ function tusErrorMessage(error: Error, t: ReturnType<typeof useTranslations<"dat
 /** Upload zone and file list of the Datasets page, with live status from the server. */
 export function DatasetsWorkspace({ userId, transport, initialUploads, maxUploadBytes }: DatasetsWorkspaceProps) {
   const t = useTranslations("datasets");
+  const locale = useLocale();
   const [uploads, setUploads] = useState<UploadView[]>(initialUploads);
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -177,11 +178,11 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
       progress: (
         <ProgressBar
           value={percent}
-          label={`${transfer.name} upload`}
+          label={t("uploadLabel", { name: transfer.name })}
           text={
             active && transfer.rate.bytesPerSecond > 0
-              ? `${Math.floor(percent * 100)}% · ${t("speed", { speed: formatBytes(transfer.rate.bytesPerSecond), left: formatDuration(left) })}`
-              : `${Math.floor(percent * 100)}% · ${formatBytes(transfer.sent)} of ${formatBytes(transfer.total)}`
+              ? `${Math.floor(percent * 100)}% · ${t("speed", { speed: formatBytes(transfer.rate.bytesPerSecond, locale), left: formatDuration(left) })}`
+              : `${Math.floor(percent * 100)}% · ${t("transferred", { sent: formatBytes(transfer.sent, locale), total: formatBytes(transfer.total, locale) })}`
           }
         />
       ),
@@ -256,7 +257,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
         }}
       >
         <strong>{t("dropTitle")}</strong>
-        <span>{t("dropHint", { maxSize: formatBytes(maxUploadBytes) })}</span>
+        <span>{t("dropHint", { maxSize: formatBytes(maxUploadBytes, locale) })}</span>
         <span className="button primary" role="button" tabIndex={0} onKeyDown={(event) => event.key === "Enter" && fileInput.current?.click()}>
           {t("choose")}
         </span>
@@ -300,7 +301,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                     <div className="file-name">{row.name}</div>
                     {row.message ? <div className="error-text">{row.message}</div> : null}
                   </td>
-                  <td className="numeric">{formatBytes(row.size)}</td>
+                  <td className="numeric">{formatBytes(row.size, locale)}</td>
                   <td>
                     <span className={`badge ${row.status}`} data-testid="status">
                       {t(`status.${row.status}` as "status.ready")}

@@ -41,7 +41,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
   if (!dataset) notFound();
   const lineage = await (await database()).asUser(user.id, (sql) => findLineage(sql, dataset));
   const t = await getTranslations("dataset");
-  const { number, count, percent, value, minutesText } = pageFormats(await getLocale());
+  const locale = await getLocale();
+  const { number, count, percent, value, minutesText } = pageFormats(locale);
   const { analysis, report, derivation } = dataset;
   const stepReports = (dataset.derivationReport as { kind?: string; steps?: StepReport[] } | null)?.kind === "recipe" ? (dataset.derivationReport as { steps: StepReport[] }).steps : undefined;
   const startIso = iso(analysis?.start ?? null);
@@ -57,7 +58,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
         <div>
           <h1 data-testid="dataset-name">{dataset.name}</h1>
           <p className="lead">
-            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes) })} · {derivation ? t("created") : t("imported")}{" "}
+            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes, locale) })} · {derivation ? t("created") : t("imported")}{" "}
             <LocalTime iso={dataset.createdAt} />
           </p>
         </div>
