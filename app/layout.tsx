@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <NavLinks
+                label={t("nav.label")}
                 links={[
                   { href: "/datasets", label: t("nav.datasets") },
                   { href: "/analyses", label: t("nav.analyses") },

@@ -16,7 +16,7 @@ import { ProgressBar } from "./progress-bar";
 import { SeriesTableHead } from "./series-table-head";
 
 const RAW_LINES = 15;
-const DELIMITER_LABELS: Record<string, string> = { ",": ", comma", ";": "; semicolon", "\t": "tab", "|": "| pipe" };
+const DELIMITER_KEYS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" } as const;
 const THOUSANDS = ["", ".", ",", " ", "'"] as const;
 const QUOTES = ['"', "'"] as const;
 
@@ -71,6 +71,7 @@ export function DatasetImportWizard({
 }) {
   const t = useTranslations("wizard");
   const locale = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const router = useRouter();
   const head = useMemo(() => fromBase64(headBase64), [headBase64]);
   const [choices, setChoices] = useState<ImportOptions>({});
@@ -246,7 +247,7 @@ export function DatasetImportWizard({
             <select value={layout?.delimiter ?? choices.delimiter ?? ","} onChange={(event) => set({ delimiter: event.target.value as ImportOptions["delimiter"] })} data-testid="delimiter">
               {DELIMITERS.map((delimiter) => (
                 <option key={delimiter} value={delimiter}>
-                  {DELIMITER_LABELS[delimiter]}
+                  {t(`delimiters.${DELIMITER_KEYS[delimiter]}`)}
                 </option>
               ))}
             </select>
@@ -421,7 +422,7 @@ export function DatasetImportWizard({
                     <td className="numeric">{localTime(time, locale)}</td>
                     {detection.preview!.frame.columns.map((column) => (
                       <td key={column.name} className="numeric">
-                        {Number.isNaN(column.values[row]) ? <span className="muted">–</span> : column.values[row]}
+                        {Number.isNaN(column.values[row]) ? <span className="muted">–</span> : number.format(column.values[row])}
                       </td>
                     ))}
                   </tr>

@@ -13,6 +13,7 @@ import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate }
 import { DatasetImportButton } from "./dataset-import-button";
 import { DatasetList } from "./dataset-list";
 import { useLiveChannel } from "./hooks/use-live-channel";
+import { useStageName } from "./hooks/use-stage-name";
 import { LocalTime } from "./local-time";
 import { ProgressBar } from "./progress-bar";
 
@@ -56,6 +57,7 @@ function tusErrorMessage(error: Error, t: ReturnType<typeof useTranslations<"dat
 export function DatasetsWorkspace({ userId, transport, initialUploads, maxUploadBytes }: DatasetsWorkspaceProps) {
   const t = useTranslations("datasets");
   const locale = useLocale();
+  const stageName = useStageName();
   const [uploads, setUploads] = useState<UploadView[]>(initialUploads);
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -216,17 +218,17 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     if (upload.status === "uploading") {
       const offset = interruptedOffsets[upload.id];
       const percent = offset !== undefined && upload.sizeBytes > 0 ? offset / upload.sizeBytes : 0;
-      return { status: "paused", progress: <ProgressBar value={percent} label={`${upload.filename} upload`} text={t("interrupted", { percent: Math.floor(percent * 100) })} /> };
+      return { status: "paused", progress: <ProgressBar value={percent} label={t("uploadLabel", { name: upload.filename })} text={t("interrupted", { percent: Math.floor(percent * 100) })} /> };
     }
     if (upload.status === "processing") {
       const job = upload.job;
       return {
         status: "processing",
-        progress: <ProgressBar value={job?.progress ?? 0} label={`${upload.filename} check`} text={`${job?.stage ?? "queued"} · ${Math.round((job?.progress ?? 0) * 100)}%`} />,
+        progress: <ProgressBar value={job?.progress ?? 0} label={t("checkLabel", { name: upload.filename })} text={`${job ? stageName(job.stage) : t("status.queued")} · ${Math.round((job?.progress ?? 0) * 100)}%`} />,
       };
     }
     if (upload.status === "ready") {
-      return { status: "ready", progress: <ProgressBar value={1} done label={`${upload.filename} check`} text={t("details", { lines: upload.lineCount ?? 0, encoding: upload.encoding ?? "?", delimiter: JSON.stringify(upload.delimiter ?? "?") })} /> };
+      return { status: "ready", progress: <ProgressBar value={1} done label={t("checkLabel", { name: upload.filename })} text={t("details", { lines: upload.lineCount ?? 0, encoding: upload.encoding ?? "?", delimiter: JSON.stringify(upload.delimiter ?? "?") })} /> };
     }
     return { status: upload.status, progress: null };
   };
