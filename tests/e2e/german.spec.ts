@@ -1,7 +1,10 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+// Its own name: the specs share one server and data folder, and others upload this sample too.
+const NAME = "gebaeude-messdaten.csv";
 
 // A German browser: the UI follows Accept-Language until the user picks a language in the header.
 test.use({ locale: "de-DE", timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
@@ -16,8 +19,8 @@ test("a German browser gets the German UI; the header switch changes to English 
   await expect(page.getByRole("group", { name: "Sprache" }).getByRole("button", { name: "DE" })).toHaveAttribute("aria-pressed", "true");
 
   await expect(page.locator(".live-dot.on")).toBeVisible();
-  await page.getByTestId("file-input").setInputFiles(SAMPLE);
-  const row = page.locator('tr[data-file-row="building-logger-de.csv"]');
+  await page.getByTestId("file-input").setInputFiles({ name: NAME, mimeType: "text/csv", buffer: await readFile(SAMPLE) });
+  const row = page.locator(`tr[data-file-row="${NAME}"]`);
   await expect(row).toHaveAttribute("data-status", "ready", { timeout: 90_000 });
   await expect(row).toContainText("bereit");
   await row.getByRole("button", { name: "Importieren" }).click();
@@ -27,7 +30,7 @@ test("a German browser gets the German UI; the header switch changes to English 
   await page.screenshot({ path: testInfo.outputPath("01-datasets-de.png"), fullPage: true });
 
   await open.click();
-  await expect(page.getByTestId("dataset-name")).toHaveText("building-logger-de.csv");
+  await expect(page.getByTestId("dataset-name")).toHaveText(NAME);
   await expect(page.getByTestId("time-step")).toContainText("15 min");
   await expect(page.getByText("Zeitschritt", { exact: true })).toBeVisible();
   await expect(page.getByTestId("import-report")).toContainText("480 von 480 Zeilen importiert");
