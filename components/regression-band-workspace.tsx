@@ -172,7 +172,7 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
             </div>
             <div className="stat">
               <span>R²</span>
-              <strong data-testid="band-r2">{chart.r2.toFixed(4)}</strong>
+              <strong data-testid="band-r2">{chart.r2.toLocaleString(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 })}</strong>
             </div>
             <div className="stat">
               <span>{t("inside")}</span>
