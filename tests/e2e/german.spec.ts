@@ -25,7 +25,7 @@ test("a German browser gets the German UI; the header switch changes to English 
   await expect(row).toContainText("bereit");
   await row.getByRole("button", { name: "Importieren" }).click();
   const open = row.getByTestId("open-dataset");
-  await expect(open).toHaveText("Datensatz öffnen", { timeout: 90_000 });
+  await expect(open).toHaveText("Öffnen", { timeout: 90_000 });
   await expect(page.getByRole("heading", { name: "Ihre Datensätze" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("01-datasets-de.png"), fullPage: true });
 
