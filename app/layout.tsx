@@ -3,16 +3,17 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LocaleSwitch } from "@/components/locale-switch";
 import { NavLinks } from "@/components/nav-links";
 import { currentUser } from "@/server/auth/current-user";
 import { config } from "@/server/config";
 import { signOut } from "./auth-actions";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Chronoframe",
-  description: "Upload, clean, align and forecast measured time series.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: "Chronoframe", description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("app");
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {user ? (
               <NavLinks
+                label={t("nav.label")}
                 links={[
                   { href: "/datasets", label: t("nav.datasets") },
                   { href: "/analyses", label: t("nav.analyses") },
@@ -38,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <div className="nav" />
             )}
             <div className="user-box">
+              <LocaleSwitch />
               {cloud && user ? (
                 <>
                   <span>{user.email}</span>

@@ -9,6 +9,7 @@ import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
 import { DerivationProgress } from "./derivation-run";
 import { fetchJson } from "./fetch-json";
+import { useModelWords } from "./hooks/use-model-words";
 import { useFetched } from "./hooks/use-fetched";
 import { bestModelId, TrainedModelOptions } from "./trained-model-options";
 
@@ -19,6 +20,7 @@ import { bestModelId, TrainedModelOptions } from "./trained-model-options";
  */
 export function ApplyModelForm({ models, inputColumns, transport }: { models: TrainedModelView[]; inputColumns: string[]; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns.apply");
+  const modelWords = useModelWords();
   const [modelId, setModelId] = useState(() => bestModelId(models));
   const [datasetId, setDatasetId] = useState("");
   const [name, setName] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function ApplyModelForm({ models, inputColumns, transport }: { models: Tr
   const suitable = (datasets ?? []).filter((dataset) => inputColumns.every((column) => dataset.columns.some((c) => c.name === column)));
   const chosenDataset = suitable.find((dataset) => dataset.id === datasetId) ?? suitable[0];
   const chosenModel = models.find((model) => model.id === modelId);
-  const defaultName = chosenDataset && chosenModel ? `${chosenDataset.name} – forecast ${describeModel(chosenModel.result)}` : "";
+  const defaultName = chosenDataset && chosenModel ? t("defaultName", { dataset: chosenDataset.name, model: describeModel(chosenModel.result, modelWords) }) : "";
   const datasetName = (name ?? defaultName).trim();
 
   const apply = async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { ScatterPlotCanvas, type ScatterPlotCustomCanvasLayer, type ScatterPlotDatum } from "@nivo/scatterplot";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { BandChart } from "@/lib/contracts/regression-band-view";
 import { useElementWidth } from "./hooks/use-element-width";
 
@@ -65,6 +65,7 @@ function curveLayer(curve: BandChart["curve"]): ScatterPlotCustomCanvasLayer<Sca
  */
 export function BandScatter({ chart, xLabel, yLabel }: { chart: BandChart; xLabel: string; yLabel: string }) {
   const t = useTranslations("analyses.band");
+  const locale = useLocale();
   const [box, width] = useElementWidth();
 
   const points = [...chart.drawn.inside, ...chart.drawn.outside];
@@ -96,7 +97,7 @@ export function BandScatter({ chart, xLabel, yLabel }: { chart: BandChart; xLabe
           </span>
         </div>
         <span className="muted chart-status" data-testid="band-drawn">
-          {drawn < chart.counts.points ? t("thinned", { drawn: drawn.toLocaleString(), total: chart.counts.points.toLocaleString() }) : t("allDrawn", { total: chart.counts.points.toLocaleString() })}
+          {drawn < chart.counts.points ? t("thinned", { drawn: drawn.toLocaleString(locale), total: chart.counts.points.toLocaleString(locale) }) : t("allDrawn", { total: chart.counts.points.toLocaleString(locale) })}
         </span>
       </div>
       <div ref={box} className="chart-box" style={{ height: HEIGHT }} data-testid="band-scatter">
@@ -120,10 +121,10 @@ export function BandScatter({ chart, xLabel, yLabel }: { chart: BandChart; xLabe
                   <span className="dot" style={{ background: node.color }} /> {node.serieId}
                 </div>
                 <div>
-                  {xLabel}: <strong>{Number(node.xValue).toLocaleString(undefined, { maximumFractionDigits: 4 })}</strong>
+                  {xLabel}: <strong>{Number(node.xValue).toLocaleString(locale, { maximumFractionDigits: 4 })}</strong>
                 </div>
                 <div>
-                  {yLabel}: <strong>{Number(node.yValue).toLocaleString(undefined, { maximumFractionDigits: 4 })}</strong>
+                  {yLabel}: <strong>{Number(node.yValue).toLocaleString(locale, { maximumFractionDigits: 4 })}</strong>
                 </div>
               </div>
             )}

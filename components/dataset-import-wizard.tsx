@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { deleteImportProfile, saveImportProfile, startImport } from "@/app/datasets/actions";
@@ -16,7 +16,7 @@ import { ProgressBar } from "./progress-bar";
 import { SeriesTableHead } from "./series-table-head";
 
 const RAW_LINES = 15;
-const DELIMITER_LABELS: Record<string, string> = { ",": ", comma", ";": "; semicolon", "\t": "tab", "|": "| pipe" };
+const DELIMITER_KEYS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" } as const;
 const THOUSANDS = ["", ".", ",", " ", "'"] as const;
 const QUOTES = ['"', "'"] as const;
 
@@ -51,8 +51,8 @@ function detect(head: Uint8Array, complete: boolean, choices: ImportOptions): De
   }
 }
 
-const localTime = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const localTime = (ms: number, locale: string) =>
+  new Date(ms).toLocaleString(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /**
  * The import wizard: what detection found beside the raw first lines and the rows as they
@@ -70,6 +70,8 @@ export function DatasetImportWizard({
   initialProfiles: ImportProfileView[];
 }) {
   const t = useTranslations("wizard");
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const router = useRouter();
   const head = useMemo(() => fromBase64(headBase64), [headBase64]);
   const [choices, setChoices] = useState<ImportOptions>({});
@@ -245,7 +247,7 @@ export function DatasetImportWizard({
             <select value={layout?.delimiter ?? choices.delimiter ?? ","} onChange={(event) => set({ delimiter: event.target.value as ImportOptions["delimiter"] })} data-testid="delimiter">
               {DELIMITERS.map((delimiter) => (
                 <option key={delimiter} value={delimiter}>
-                  {DELIMITER_LABELS[delimiter]}
+                  {t(`delimiters.${DELIMITER_KEYS[delimiter]}`)}
                 </option>
               ))}
             </select>
@@ -417,10 +419,10 @@ export function DatasetImportWizard({
               <tbody>
                 {Array.from(detection.preview.frame.time, (time, row) => (
                   <tr key={row}>
-                    <td className="numeric">{localTime(time)}</td>
+                    <td className="numeric">{localTime(time, locale)}</td>
                     {detection.preview!.frame.columns.map((column) => (
                       <td key={column.name} className="numeric">
-                        {Number.isNaN(column.values[row]) ? <span className="muted">–</span> : column.values[row]}
+                        {Number.isNaN(column.values[row]) ? <span className="muted">–</span> : number.format(column.values[row])}
                       </td>
                     ))}
                   </tr>

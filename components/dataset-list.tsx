@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { DatasetSummary } from "@/lib/contracts/dataset-view";
@@ -10,6 +10,7 @@ import { LocalTime } from "./local-time";
 /** The user's datasets (imported and derived), read again whenever `refreshKey` changes (an import finished). */
 export function DatasetList({ refreshKey }: { refreshKey: string }) {
   const t = useTranslations("dataset.list");
+  const locale = useLocale();
   const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
 
   useEffect(() => {
@@ -55,7 +56,7 @@ export function DatasetList({ refreshKey }: { refreshKey: string }) {
                       {dataset.derivationKind ? t(`made.${dataset.derivationKind}`, { parent: dataset.parentName ?? "?" }) : t("imported")} · <LocalTime iso={dataset.createdAt} />
                     </div>
                   </td>
-                  <td className="numeric">{dataset.rowCount.toLocaleString("en-US")}</td>
+                  <td className="numeric">{dataset.rowCount.toLocaleString(locale)}</td>
                   <td>{dataset.columns.map((column) => (column.unit ? `${column.name} [${column.unit}]` : column.name)).join(", ")}</td>
                   <td className="numeric">
                     {dataset.start && dataset.end ? (
@@ -66,7 +67,7 @@ export function DatasetList({ refreshKey }: { refreshKey: string }) {
                       "–"
                     )}
                   </td>
-                  <td className="numeric">{formatBytes(dataset.sizeBytes)}</td>
+                  <td className="numeric">{formatBytes(dataset.sizeBytes, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { rowsPageSchema, type DatasetColumnView } from "@/lib/contracts/dataset-view";
 import { fetchJson } from "./fetch-json";
@@ -8,14 +8,15 @@ import { useFetched } from "./hooks/use-fetched";
 import { SeriesTableHead } from "./series-table-head";
 
 const PAGE_SIZES = [25, 50, 100, 500];
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 6 });
 
-const localTime = (ms: number) =>
-  new Date(ms).toLocaleString(undefined, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const localTime = (ms: number, locale: string) =>
+  new Date(ms).toLocaleString(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The dataset's rows, a page at a time from the rows route; times in the browser's zone. */
 export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: string; total: number; columns: DatasetColumnView[] }) {
   const t = useTranslations("dataset.rows");
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState(50);
   const url = `/api/datasets/${datasetId}/rows?offset=${offset}&limit=${limit}`;
@@ -64,7 +65,7 @@ export function DatasetRowsTable({ datasetId, total, columns }: { datasetId: str
         <tbody>
           {page?.time.map((time, row) => (
             <tr key={page.offset + row}>
-              <td className="numeric">{localTime(time)}</td>
+              <td className="numeric">{localTime(time, locale)}</td>
               {page.values.map((values, c) => (
                 <td key={c} className="numeric">
                   {values[row] === null ? <span className="muted">–</span> : number.format(values[row]!)}

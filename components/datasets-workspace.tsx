@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import * as tus from "tus-js-client";
 import { UPLOAD_EVENT, userChannel } from "@/lib/contracts/channels";
@@ -13,6 +13,7 @@ import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate }
 import { DatasetImportButton } from "./dataset-import-button";
 import { DatasetList } from "./dataset-list";
 import { useLiveChannel } from "./hooks/use-live-channel";
+import { useStageName } from "./hooks/use-stage-name";
 import { LocalTime } from "./local-time";
 import { ProgressBar } from "./progress-bar";
 
@@ -44,17 +45,19 @@ interface DatasetsWorkspaceProps {
 
 const uploadIdFromUrl = (url: string | null) => (url ? (url.split("/").filter(Boolean).pop() ?? null) : null);
 
-function tusErrorMessage(error: Error): string {
+function tusErrorMessage(error: Error, t: ReturnType<typeof useTranslations<"datasets">>): string {
   const detailed = error as tus.DetailedError;
   const body = detailed.originalResponse?.getBody()?.trim();
   if (body) return body;
-  if (detailed.originalResponse) return `The server refused the upload (${detailed.originalResponse.getStatus()}).`;
-  return "The connection was lost. Resume to continue.";
+  if (detailed.originalResponse) return t("uploadRefused", { status: detailed.originalResponse.getStatus() });
+  return t("connectionLost");
 }
 
 /** Upload zone and file list of the Datasets page, with live status from the server. */
 export function DatasetsWorkspace({ userId, transport, initialUploads, maxUploadBytes }: DatasetsWorkspaceProps) {
   const t = useTranslations("datasets");
+  const locale = useLocale();
+  const stageName = useStageName();
   const [uploads, setUploads] = useState<UploadView[]>(initialUploads);
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -113,7 +116,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
           patchTransfer(key, (current) => ({ state: "done", sent: current.total, error: null }));
           void reload();
         },
-        onError: (error) => patchTransfer(key, { state: "failed", error: tusErrorMessage(error) }),
+        onError: (error) => patchTransfer(key, { state: "failed", error: tusErrorMessage(error, t) }),
       });
       tusUploads.current.set(key, upload);
       void upload.findPreviousUploads().then((previous) => {
@@ -121,7 +124,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
         upload.start();
       });
     },
-    [patchTransfer, reload],
+    [patchTransfer, reload, t],
   );
 
   const addFiles = (files: FileList | null) => {
@@ -177,11 +180,11 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
       progress: (
         <ProgressBar
           value={percent}
-          label={`${transfer.name} upload`}
+          label={t("uploadLabel", { name: transfer.name })}
           text={
             active && transfer.rate.bytesPerSecond > 0
-              ? `${Math.floor(percent * 100)}% · ${t("speed", { speed: formatBytes(transfer.rate.bytesPerSecond), left: formatDuration(left) })}`
-              : `${Math.floor(percent * 100)}% · ${formatBytes(transfer.sent)} of ${formatBytes(transfer.total)}`
+              ? `${Math.floor(percent * 100)}% · ${t("speed", { speed: formatBytes(transfer.rate.bytesPerSecond, locale), left: formatDuration(left) })}`
+              : `${Math.floor(percent * 100)}% · ${t("transferred", { sent: formatBytes(transfer.sent, locale), total: formatBytes(transfer.total, locale) })}`
           }
         />
       ),
@@ -215,17 +218,17 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     if (upload.status === "uploading") {
       const offset = interruptedOffsets[upload.id];
       const percent = offset !== undefined && upload.sizeBytes > 0 ? offset / upload.sizeBytes : 0;
-      return { status: "paused", progress: <ProgressBar value={percent} label={`${upload.filename} upload`} text={t("interrupted", { percent: Math.floor(percent * 100) })} /> };
+      return { status: "paused", progress: <ProgressBar value={percent} label={t("uploadLabel", { name: upload.filename })} text={t("interrupted", { percent: Math.floor(percent * 100) })} /> };
     }
     if (upload.status === "processing") {
       const job = upload.job;
       return {
         status: "processing",
-        progress: <ProgressBar value={job?.progress ?? 0} label={`${upload.filename} check`} text={`${job?.stage ?? "queued"} · ${Math.round((job?.progress ?? 0) * 100)}%`} />,
+        progress: <ProgressBar value={job?.progress ?? 0} label={t("checkLabel", { name: upload.filename })} text={`${job ? stageName(job.stage) : t("status.queued")} · ${Math.round((job?.progress ?? 0) * 100)}%`} />,
       };
     }
     if (upload.status === "ready") {
-      return { status: "ready", progress: <ProgressBar value={1} done label={`${upload.filename} check`} text={t("details", { lines: upload.lineCount ?? 0, encoding: upload.encoding ?? "?", delimiter: JSON.stringify(upload.delimiter ?? "?") })} /> };
+      return { status: "ready", progress: <ProgressBar value={1} done label={t("checkLabel", { name: upload.filename })} text={t("details", { lines: upload.lineCount ?? 0, encoding: upload.encoding ?? "?", delimiter: JSON.stringify(upload.delimiter ?? "?") })} /> };
     }
     return { status: upload.status, progress: null };
   };
@@ -256,7 +259,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
         }}
       >
         <strong>{t("dropTitle")}</strong>
-        <span>{t("dropHint", { maxSize: formatBytes(maxUploadBytes) })}</span>
+        <span>{t("dropHint", { maxSize: formatBytes(maxUploadBytes, locale) })}</span>
         <span className="button primary" role="button" tabIndex={0} onKeyDown={(event) => event.key === "Enter" && fileInput.current?.click()}>
           {t("choose")}
         </span>
@@ -290,7 +293,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                 <th>{t("columns.status")}</th>
                 <th>{t("columns.created")}</th>
                 <th>{t("columns.progress")}</th>
-                <th aria-label="actions" />
+                <th aria-label={t("columns.actionsLabel")} />
               </tr>
             </thead>
             <tbody>
@@ -300,7 +303,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                     <div className="file-name">{row.name}</div>
                     {row.message ? <div className="error-text">{row.message}</div> : null}
                   </td>
-                  <td className="numeric">{formatBytes(row.size)}</td>
+                  <td className="numeric">{formatBytes(row.size, locale)}</td>
                   <td>
                     <span className={`badge ${row.status}`} data-testid="status">
                       {t(`status.${row.status}` as "status.ready")}

@@ -1,12 +1,11 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { BoxPlot, type BoxPlotDatum } from "@nivo/boxplot";
 import type { DistributionSummary } from "@/lib/train/distribution-summary";
 
 const WIDTH = 150;
 const HEIGHT = 200;
-// A rounded cosine near zero reads "0", not "-0".
-const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3, signDisplay: "negative" });
 
 /**
  * One feature's distribution as a box plot: the box from the lower to the upper quartile,
@@ -14,6 +13,9 @@ const number = (value: number) => value.toLocaleString(undefined, { maximumFract
  * the server over every training sample; nivo draws a precomputed summary as it is.
  */
 export function FeatureBoxPlot({ label, summary, color, caption }: { label: string; summary: DistributionSummary; color: string; caption: string }) {
+  const locale = useLocale();
+  // A rounded cosine near zero reads "0", not "-0".
+  const number = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 3, signDisplay: "negative" });
   const datum = {
     group: label,
     subGroup: "",

@@ -1,7 +1,7 @@
 "use client";
 
 import { Line } from "@nivo/line";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { forecastChartSchema, type TrainedModelView } from "@/lib/contracts/training-run";
 import { fetchJson } from "./fetch-json";
@@ -16,11 +16,11 @@ const HEIGHT = 340;
 
 type Mode = "sample" | "step";
 
-const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+const dateTime = (ms: number, locale: string) => new Date(ms).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
 
-function tickText(date: Date, span: number): string {
-  if (span > 3 * 86_400_000) return date.toLocaleDateString(undefined, { day: "2-digit", month: "2-digit", year: "2-digit" });
-  return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+function tickText(date: Date, span: number, locale: string): string {
+  if (span > 3 * 86_400_000) return date.toLocaleDateString(locale, { day: "2-digit", month: "2-digit", year: "2-digit" });
+  return date.toLocaleString(locale, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
 }
 
 /**
@@ -29,6 +29,7 @@ function tickText(date: Date, span: number): string {
  */
 export function ForecastChart({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.chart");
+  const locale = useLocale();
   const [box, width] = useElementWidth();
   const [modelId, setModelId] = useState(() => bestModelId(models));
   const [mode, setMode] = useState<Mode>("sample");
@@ -110,7 +111,7 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
         )}
       </div>
       <p className="muted chart-hint">
-        {mode === "sample" && data?.referenceTime != null ? t("sampleHint", { time: dateTime(data.referenceTime) }) : t("stepHint", { step, count: samples })}
+        {mode === "sample" && data?.referenceTime != null ? t("sampleHint", { time: dateTime(data.referenceTime, locale) }) : t("stepHint", { step, count: samples })}
       </p>
       {error ? <p className="error-text">{error}</p> : null}
       <div ref={box} className="chart-box" style={{ height: HEIGHT }}>
@@ -122,7 +123,7 @@ export function ForecastChart({ models }: { models: TrainedModelView[] }) {
             margin={MARGIN}
             xScale={{ type: "time", useUTC: false }}
             yScale={{ type: "linear", min: "auto", max: "auto" }}
-            axisBottom={{ tickValues: ticks, format: (value: Date) => tickText(value, span), tickPadding: 6 }}
+            axisBottom={{ tickValues: ticks, format: (value: Date) => tickText(value, span, locale), tickPadding: 6 }}
             axisLeft={{ tickValues: 6, tickPadding: 6 }}
             colors={(one) => (one as { color: string }).color}
             enablePoints={fewPoints}

@@ -7,6 +7,7 @@ import { isFinished, type JobDetail } from "@/lib/contracts/job-view";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
 import { formatDuration } from "@/lib/format/format-duration";
 import { useJob } from "./hooks/use-job";
+import { useStageName } from "./hooks/use-stage-name";
 import { ProgressBar } from "./progress-bar";
 
 interface JobProgressProps {
@@ -22,6 +23,7 @@ interface JobProgressProps {
 /** A job's live progress: bar, stage and message, time left, and Cancel while it runs. */
 export function JobProgress({ transport, jobId, label, onFinished, cancellable = true }: JobProgressProps) {
   const t = useTranslations("job");
+  const stageName = useStageName();
   const { job, secondsLeft } = useJob(transport, jobId);
   const [cancelling, setCancelling] = useState(false);
   const reported = useRef<string | null>(null);
@@ -39,7 +41,8 @@ export function JobProgress({ transport, jobId, label, onFinished, cancellable =
     if (job.status === "failed") return job.message ?? t("failed");
     if (job.status === "cancelled") return t("cancelled");
     if (job.status === "succeeded") return t("succeeded");
-    const parts = [job.message ?? job.stage];
+    // Stages are ids the UI can name; messages come from the server as they are.
+    const parts = [job.message ?? stageName(job.stage)];
     if (secondsLeft !== null) parts.push(t("left", { left: formatDuration(secondsLeft) }));
     return parts.join(" · ");
   })();

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+export function NavLinks({ label, links }: { label: string; links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={label}>
       {links.map((link) => (
         <Link key={link.href} href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
           {link.label}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { MAX_RAW_ROWS, rawPointsSchema, type RawPoints } from "@/lib/contracts/raw-points";
@@ -33,6 +33,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
   const t = useTranslations("process.preview");
   const tOps = useTranslations("process.ops");
   const tChart = useTranslations("dataset.chart");
+  const locale = useLocale();
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
   const [range, setRange] = useState<TimeRange | null>(null);
   const shown: TimeRange | null = range ?? (start !== null && end !== null ? { from: start, to: end } : null);
@@ -102,7 +103,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
           </span>
         </ColumnPicker>
         <div className="actions">
-          <span className="muted chart-status">{loading ? tChart("loading") : loaded ? t("rows", { rows: loaded.raw.rowsInRange.toLocaleString() }) : null}</span>
+          <span className="muted chart-status">{loading ? tChart("loading") : loaded ? t("rows", { rows: loaded.raw.rowsInRange.toLocaleString(locale) }) : null}</span>
           <button type="button" className="button" disabled={!range} onClick={() => setRange(null)} data-testid="preview-reset-zoom">
             {tChart("reset")}
           </button>
@@ -110,7 +111,7 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
       </div>
       {loaded?.overview ? (
         <p className="notice zoom-notice" data-testid="preview-zoom-in">
-          {t("tooMany", { rows: loaded.raw.rowsInRange.toLocaleString(), limit: loaded.raw.limit.toLocaleString() })}
+          {t("tooMany", { rows: loaded.raw.rowsInRange.toLocaleString(locale), limit: loaded.raw.limit.toLocaleString(locale) })}
         </p>
       ) : (
         <p className="muted chart-hint">{t("hint")}</p>
@@ -138,9 +139,9 @@ export function RecipePreview({ datasetId, columns, start, end, recipe }: { data
               <tr key={index} data-testid="preview-count-row">
                 <td>{index + 1}</td>
                 <td>{tOps(step.op)}</td>
-                <td className="numeric">{step.removed.toLocaleString()}</td>
-                <td className="numeric">{step.filled.toLocaleString()}</td>
-                <td className="numeric">{step.rowsBefore === step.rowsAfter ? step.rowsAfter.toLocaleString() : `${step.rowsBefore.toLocaleString()} → ${step.rowsAfter.toLocaleString()}`}</td>
+                <td className="numeric">{step.removed.toLocaleString(locale)}</td>
+                <td className="numeric">{step.filled.toLocaleString(locale)}</td>
+                <td className="numeric">{step.rowsBefore === step.rowsAfter ? step.rowsAfter.toLocaleString(locale) : `${step.rowsBefore.toLocaleString(locale)} → ${step.rowsAfter.toLocaleString(locale)}`}</td>
               </tr>
             ))}
           </tbody>

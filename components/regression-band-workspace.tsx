@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { previewRegressionBand } from "@/app/analyses/actions";
@@ -20,7 +20,6 @@ interface Drawn {
 }
 
 const numberOrUndefined = (text: string) => (text.trim() === "" ? undefined : Number(text));
-const formatNumber = (value: number) => value.toLocaleString(undefined, { maximumSignificantDigits: 6 });
 
 /**
  * The regression band: x and y series, the fit and the tolerance; Draw computes the band in
@@ -29,6 +28,8 @@ const formatNumber = (value: number) => value.toLocaleString(undefined, { maximu
  */
 export function RegressionBandWorkspace({ sources, transport }: { sources: SeriesSource[]; transport: LiveTransport }) {
   const t = useTranslations("analyses.band");
+  const locale = useLocale();
+  const formatNumber = (value: number) => value.toLocaleString(locale, { maximumSignificantDigits: 6 });
   const [x, setX] = useState<SeriesChoice>(() => choiceIn(sources[0], ""));
   // Default y: the same dataset's second column (e.g. a load beside the outdoor temperature).
   const [y, setY] = useState<SeriesChoice>(() => choiceIn(sources[0], "", 1));
@@ -167,15 +168,15 @@ export function RegressionBandWorkspace({ sources, transport }: { sources: Serie
             </div>
             <div className="stat">
               <span>R²</span>
-              <strong data-testid="band-r2">{chart.r2.toFixed(4)}</strong>
+              <strong data-testid="band-r2">{chart.r2.toLocaleString(locale, { minimumFractionDigits: 4, maximumFractionDigits: 4 })}</strong>
             </div>
             <div className="stat">
               <span>{t("inside")}</span>
-              <strong data-testid="band-inside">{chart.counts.inside.toLocaleString()}</strong>
+              <strong data-testid="band-inside">{chart.counts.inside.toLocaleString(locale)}</strong>
             </div>
             <div className="stat">
               <span>{t("outside")}</span>
-              <strong data-testid="band-outside">{chart.counts.outside.toLocaleString()}</strong>
+              <strong data-testid="band-outside">{chart.counts.outside.toLocaleString(locale)}</strong>
             </div>
             <div className="stat">
               <span>{t("tolerancesUsed")}</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { ResponsiveLine, type LineCustomSvgLayerProps, type LineSeries } from "@nivo/line";
 import type { ExampleSeries } from "@/lib/train/sample-examples";
 
@@ -12,8 +13,8 @@ type Point = { x: Date; y: number | null };
 type ChartSeries = LineSeries & { id: string; data: Point[] };
 
 /** Tick labels: the time of day while the chart spans less than a day and a half, else the date too. */
-const timeText = (date: Date, spanMs: number) =>
-  spanMs < 36 * 3_600_000 ? date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" }) : date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit" });
+const timeText = (date: Date, spanMs: number, locale: string) =>
+  spanMs < 36 * 3_600_000 ? date.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" }) : date.toLocaleString(locale, { day: "2-digit", month: "2-digit", hour: "2-digit" });
 
 /** Shaded spans of the input and output windows behind the lines. */
 function windowBands(series: ExampleSeries) {
@@ -47,6 +48,7 @@ function windowPoints(measured: string) {
 
 /** One series around a sample: the measured values, and the input and output windows the sample took from it. */
 export function SampleWindowChart({ series, referenceTime, labels }: { series: ExampleSeries; referenceTime: number; labels: { measured: string; input: string; output: string } }) {
+  const locale = useLocale();
   const data: ChartSeries[] = [{ id: labels.measured, data: series.points.map(([x, y]) => ({ x: new Date(x), y })) }];
   if (series.input) data.push({ id: labels.input, data: series.input.times.map((x, k) => ({ x: new Date(x), y: series.input!.values[k] })) });
   if (series.output) data.push({ id: labels.output, data: series.output.times.map((x, k) => ({ x: new Date(x), y: series.output!.values[k] })) });
@@ -63,7 +65,7 @@ export function SampleWindowChart({ series, referenceTime, labels }: { series: E
           margin={{ top: 10, right: 30, bottom: 40, left: 56 }}
           xScale={{ type: "time", useUTC: false }}
           yScale={{ type: "linear", min: "auto", max: "auto" }}
-          axisBottom={{ tickValues: 4, format: (value: Date) => timeText(value, spanMs), tickPadding: 6 }}
+          axisBottom={{ tickValues: 4, format: (value: Date) => timeText(value, spanMs, locale), tickPadding: 6 }}
           axisLeft={{ tickValues: 5, tickPadding: 4 }}
           colors={(one) => colors[String(one.id)]}
           lineWidth={1.5}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { seriesResponseSchema, type DatasetColumnView, type SeriesResponse } from "@/lib/contracts/dataset-view";
 import { ColumnPicker } from "./column-picker";
@@ -37,6 +37,7 @@ export function SeriesChart({
   compareWith?: { datasetId: string; label: string };
 }) {
   const t = useTranslations("dataset.chart");
+  const locale = useLocale();
   const [plotWidth, setPlotWidth] = useState(0);
   const [chosen, setChosen] = useState<string[]>(() => columns.slice(0, 2).map((column) => column.name));
   const [range, setRange] = useState<TimeRange | null>(null);
@@ -91,7 +92,7 @@ export function SeriesChart({
         </ColumnPicker>
         <div className="actions">
           <span className="muted chart-status">
-            {loading ? t("loading") : data ? t("points", { rows: data.main.rowsInRange.toLocaleString(), points: data.main.series.reduce((sum, one) => sum + one.points.length, 0).toLocaleString() }) : null}
+            {loading ? t("loading") : data ? t("points", { rows: data.main.rowsInRange.toLocaleString(locale), points: data.main.series.reduce((sum, one) => sum + one.points.length, 0).toLocaleString(locale) }) : null}
           </span>
           <button type="button" className="button" disabled={!range} onClick={() => setRange(null)} data-testid="reset-zoom">
             {t("reset")}

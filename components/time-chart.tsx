@@ -1,6 +1,7 @@
 "use client";
 
 import { Line, type LineCustomSvgLayerProps, type LineSeries } from "@nivo/line";
+import { useLocale } from "next-intl";
 import { useEffect, useState } from "react";
 import { useElementWidth } from "./hooks/use-element-width";
 
@@ -43,17 +44,17 @@ function nearest(points: [number, number | null][], time: number): [number, numb
   return Math.abs(before[0] - time) <= Math.abs(after[0] - time) ? before : after;
 }
 
-function HoverReadout({ x, time, width, lines }: { x: number; time: number; width: number; lines: ChartLine[] }) {
+function HoverReadout({ x, time, width, lines, locale }: { x: number; time: number; width: number; lines: ChartLine[]; locale: string }) {
   const rows = lines.map((line) => ({ line, point: nearest(line.points, time) }));
   const at = rows.find((row) => row.point)?.point?.[0] ?? time;
   return (
     <>
       <div className="chart-cursor" style={{ left: x }} />
       <div className="chart-readout" style={x > width / 2 ? { right: width - x + 10 } : { left: x + 10 }}>
-        <div className="muted">{new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" })}</div>
+        <div className="muted">{new Date(at).toLocaleString(locale, { dateStyle: "medium", timeStyle: "medium" })}</div>
         {rows.map(({ line, point }) => (
           <div key={line.id}>
-            <span className="swatch" style={{ background: line.color }} /> {line.label}: <strong>{point && point[1] !== null ? point[1].toLocaleString(undefined, { maximumFractionDigits: 4 }) : "–"}</strong>
+            <span className="swatch" style={{ background: line.color }} /> {line.label}: <strong>{point && point[1] !== null ? point[1].toLocaleString(locale, { maximumFractionDigits: 4 }) : "–"}</strong>
             {line.unit ? ` ${line.unit}` : ""}
           </div>
         ))}
@@ -62,11 +63,11 @@ function HoverReadout({ x, time, width, lines }: { x: number; time: number; widt
   );
 }
 
-function tickText(date: Date, span: number): string {
-  if (span > 12 * 86_400_000) return date.toLocaleDateString(undefined, { day: "2-digit", month: "2-digit", year: "2-digit" });
-  if (span > 2 * 86_400_000) return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit" });
-  if (span > 6 * 3_600_000) return date.toLocaleString(undefined, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
-  return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: span < 600_000 ? "2-digit" : undefined });
+function tickText(date: Date, span: number, locale: string): string {
+  if (span > 12 * 86_400_000) return date.toLocaleDateString(locale, { day: "2-digit", month: "2-digit", year: "2-digit" });
+  if (span > 2 * 86_400_000) return date.toLocaleString(locale, { day: "2-digit", month: "2-digit", hour: "2-digit" });
+  if (span > 6 * 3_600_000) return date.toLocaleString(locale, { day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+  return date.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: span < 600_000 ? "2-digit" : undefined });
 }
 
 function markerLayer(markers: ChartMarker[]) {
@@ -107,6 +108,7 @@ export function TimeChart({
   onPlotWidth?: (pixels: number) => void;
   placeholder: string;
 }) {
+  const locale = useLocale();
   const [box, width] = useElementWidth();
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -132,7 +134,7 @@ export function TimeChart({
             margin={MARGIN}
             xScale={{ type: "time", min: new Date(range.from), max: new Date(range.to), useUTC: false }}
             yScale={{ type: "linear", min: "auto", max: "auto" }}
-            axisBottom={{ tickValues: Math.max(2, Math.floor(innerWidth / 110)), format: (value: Date) => tickText(value, span), tickPadding: 6 }}
+            axisBottom={{ tickValues: Math.max(2, Math.floor(innerWidth / 110)), format: (value: Date) => tickText(value, span, locale), tickPadding: 6 }}
             axisLeft={{ tickValues: 6, tickPadding: 6 }}
             colors={(one) => colorOf.get(String(one.id)) ?? "#5d6b7a"}
             // Sparse data (or isolated values between breaks) is drawn as points too.
@@ -171,7 +173,7 @@ export function TimeChart({
             data-testid="chart-drag"
           >
             {drag ? <div className="chart-selection" style={{ left: Math.max(0, Math.min(drag.from, drag.to)), width: Math.abs(drag.to - drag.from) }} /> : null}
-            {!drag && hover !== null ? <HoverReadout x={hover} time={toTime(hover)} width={innerWidth} lines={lines} /> : null}
+            {!drag && hover !== null ? <HoverReadout x={hover} time={toTime(hover)} width={innerWidth} lines={lines} locale={locale} /> : null}
           </div>
         </>
       ) : (

@@ -1,14 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { TrainedModelView } from "@/lib/contracts/training-run";
 import { describeModel } from "@/lib/train/describe-model";
+import { useModelWords } from "./hooks/use-model-words";
 import { leaderboardViews, parseViewKey, rankModels, viewKey, viewMetrics, type LeaderboardView, type RankedModel } from "@/lib/train/leaderboard";
 import { METRIC_NAMES, type ModelResult } from "@/lib/train/training-config";
-
-const metricNumber = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 4 });
-const seconds = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 /**
  * The run's models ranked by test MSE, baselines marked and the best highlighted; a selector
@@ -17,6 +15,10 @@ const seconds = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
  */
 export function TrainingLeaderboard({ models }: { models: TrainedModelView[] }) {
   const t = useTranslations("trainingRuns.leaderboard");
+  const modelWords = useModelWords();
+  const locale = useLocale();
+  const metricNumber = new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 });
+  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const [key, setKey] = useState("test");
   const results = models.map((model) => ({ ...model.result, view: model }));
   const ranked: RankedModel<ModelResult & { view: TrainedModelView }>[] = rankModels(results);
@@ -61,7 +63,7 @@ export function TrainingLeaderboard({ models }: { models: TrainedModelView[] }) 
             <tr key={entry.model.view.id} className={entry.best ? "best" : undefined} data-testid="leaderboard-row" data-kind={entry.model.kind} data-best={entry.best || undefined}>
               <td className="numeric">{entry.rank}</td>
               <td>
-                <span className="model-name">{describeModel(entry.model)}</span> {entry.baseline ? <span className="badge baseline">{t("baseline")}</span> : null}
+                <span className="model-name">{describeModel(entry.model, modelWords)}</span> {entry.baseline ? <span className="badge baseline">{t("baseline")}</span> : null}
                 {entry.best ? <span className="badge ready">{t("best")}</span> : null}
                 <div className="file-meta model-downloads">
                   <a href={`/api/trained-models/${entry.model.view.id}/model`} download data-testid="download-model">

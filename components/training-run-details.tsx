@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { JobProgress } from "@/components/job-progress";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
@@ -8,8 +8,6 @@ import type { TrainingRunView } from "@/lib/contracts/training-run";
 import { ApplyModelForm } from "./apply-model-form";
 import { ForecastChart } from "./forecast-chart";
 import { TrainingLeaderboard } from "./training-leaderboard";
-
-const count = new Intl.NumberFormat("en-US");
 
 /**
  * One training run as its state allows: live progress (per model and epoch) while it runs,
@@ -19,6 +17,7 @@ const count = new Intl.NumberFormat("en-US");
  */
 export function TrainingRunDetails({ run, transport, onChanged }: { run: TrainingRunView; transport: LiveTransport; onChanged?: () => void }) {
   const t = useTranslations("trainingRuns");
+  const count = new Intl.NumberFormat(useLocale());
   const router = useRouter();
   const active = run.status === "queued" || run.status === "running";
   return (

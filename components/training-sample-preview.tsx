@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { SamplePreview } from "@/lib/contracts/training-project";
 import type { FeatureDistribution } from "@/lib/train/feature-distributions";
@@ -14,13 +14,14 @@ export type PreviewState =
   | { status: "error"; message: string; last: SamplePreview | null };
 
 const TIME_COLOR = "#2b8a3e";
-const count = (value: number) => value.toLocaleString("en-US");
-// A rounded cosine near zero reads "0", not "-0".
-const number = (value: number) => value.toLocaleString(undefined, { maximumFractionDigits: 3, signDisplay: "negative" });
 
 /** How many samples the saved settings make, each feature's distribution over the training part, and a few samples drawn on their series. */
 export function TrainingSamplePreview({ state }: { state: PreviewState }) {
   const t = useTranslations("training.preview");
+  const locale = useLocale();
+  const count = (value: number) => value.toLocaleString(locale);
+  // A rounded cosine near zero reads "0", not "-0".
+  const number = (value: number) => value.toLocaleString(locale, { maximumFractionDigits: 3, signDisplay: "negative" });
   const [chosen, setChosen] = useState(0);
   const preview = state.status === "ready" ? state.preview : state.status === "incomplete" ? null : state.last;
   const example = preview?.examples[Math.min(chosen, preview.examples.length - 1)];
@@ -114,7 +115,7 @@ export function TrainingSamplePreview({ state }: { state: PreviewState }) {
                     onClick={() => setChosen(index)}
                     data-testid="example-choice"
                   >
-                    {t("exampleChoice", { sample: count(one.sample + 1), part: t(`parts.${one.part}`), time: new Date(one.referenceTime).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" }) })}
+                    {t("exampleChoice", { sample: count(one.sample + 1), part: t(`parts.${one.part}`), time: new Date(one.referenceTime).toLocaleString(locale, { dateStyle: "short", timeStyle: "short" }) })}
                   </button>
                 ))}
               </div>

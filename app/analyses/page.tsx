@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { LocalTime } from "@/components/local-time";
 import { listAnalysisResults } from "@/server/analyses/analysis-results";
@@ -7,11 +7,10 @@ import { database } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
-const count = new Intl.NumberFormat("en-US");
-
 export default async function AnalysesPage() {
   const user = await requirePageUser("/analyses");
   const t = await getTranslations("analyses");
+  const count = new Intl.NumberFormat(await getLocale());
   const db = await database();
   const results = await db.asUser(user.id, (sql) => listAnalysisResults(sql));
   return (

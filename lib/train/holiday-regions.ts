@@ -7,9 +7,9 @@ export interface HolidayRegion {
   states: { code: string; name: string }[];
 }
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
-
+/** Names in `language` where date-holidays has them (else in the country's own or English), sorted as that language sorts. */
 export function holidayRegions(language = "en"): HolidayRegion[] {
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, language);
   const holidays = new Holidays();
   return Object.entries(holidays.getCountries(language))
     .map(([code, name]) => ({

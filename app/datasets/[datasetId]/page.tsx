@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DatasetDownloads } from "@/components/dataset-downloads";
@@ -15,18 +15,23 @@ import { database } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
-const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 });
-const count = new Intl.NumberFormat("en-US");
-const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(share === 1 ? 0 : 1)} %`);
-const value = (v: number | null) => (v === null ? "–" : number.format(v));
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function minutesText(minutes: number | null): string {
-  if (minutes === null) return "–";
-  if (minutes < 1) return `${number.format(minutes * 60)} s`;
-  if (minutes < 60 || minutes % 60 !== 0) return `${number.format(minutes)} min`;
-  const hours = minutes / 60;
-  return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
+/** The page's numbers in the UI language (decimal comma in German). */
+function pageFormats(locale: string) {
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const count = new Intl.NumberFormat(locale);
+  const percentOf = (digits: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const percent = (share: number | null) => (share === null ? "–" : `${percentOf(share === 1 ? 0 : 1).format(share * 100)} %`);
+  const value = (v: number | null) => (v === null ? "–" : number.format(v));
+  const minutesText = (minutes: number | null): string => {
+    if (minutes === null) return "–";
+    if (minutes < 1) return `${number.format(minutes * 60)} s`;
+    if (minutes < 60 || minutes % 60 !== 0) return `${number.format(minutes)} min`;
+    const hours = minutes / 60;
+    return hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
+  };
+  return { number, count, percent, value, minutesText };
 }
 
 export default async function DatasetPage({ params }: { params: Promise<{ datasetId: string }> }) {
@@ -36,6 +41,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
   if (!dataset) notFound();
   const lineage = await (await database()).asUser(user.id, (sql) => findLineage(sql, dataset));
   const t = await getTranslations("dataset");
+  const locale = await getLocale();
+  const { number, count, percent, value, minutesText } = pageFormats(locale);
   const { analysis, report, derivation } = dataset;
   const stepReports = (dataset.derivationReport as { kind?: string; steps?: StepReport[] } | null)?.kind === "recipe" ? (dataset.derivationReport as { steps: StepReport[] }).steps : undefined;
   const startIso = iso(analysis?.start ?? null);
@@ -51,7 +58,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
         <div>
           <h1 data-testid="dataset-name">{dataset.name}</h1>
           <p className="lead">
-            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes) })} · {derivation ? t("created") : t("imported")}{" "}
+            {t("lead", { rows: count.format(dataset.rowCount), columns: dataset.columns.length, size: formatBytes(dataset.sizeBytes, locale) })} · {derivation ? t("created") : t("imported")}{" "}
             <LocalTime iso={dataset.createdAt} />
           </p>
         </div>

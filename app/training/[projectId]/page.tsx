@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrainingProjectEditor } from "@/components/training-project-editor";
@@ -33,7 +33,7 @@ export default async function TrainingProjectPage({ params }: { params: Promise<
         initialConfig={project.config}
         savedAt={project.updatedAt}
         datasets={datasets.map((dataset) => ({ id: dataset.id, name: dataset.name, columns: dataset.columns }))}
-        holidayRegions={holidayRegions()}
+        holidayRegions={holidayRegions(await getLocale())}
       />
       <TrainingRunsPanel projectId={project.id} config={project.config} transport={transport} />
     </>

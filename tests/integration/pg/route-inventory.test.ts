@@ -103,6 +103,7 @@ const ACTIONS = [
   "app/auth-actions.ts#requestPasswordReset",
   "app/auth-actions.ts#updatePassword",
   "app/auth-actions.ts#signOut",
+  "app/locale-actions.ts#setLocale",
 ];
 
 function walk(dir: string, found: string[] = []): string[] {
@@ -425,5 +426,28 @@ describe("no server action does anything harmful without a session", () => {
     expect(direct.status).toBe(200);
     expect(direct.redirect).toBe("/sign-in");
     expect(auth.count("POST", "/auth/v1/logout")).toBe(before);
+  });
+
+  // A way in: the language is chosen before there is a session. It sets only the language
+  // cookie, and only to a language the app has.
+  it("setLocale (a way in): sets the language cookie to a known language only, never a session", async () => {
+    const setLocale = manifestActions.get("app/locale-actions.ts#setLocale")!;
+    for (const bad of ["fr", "de; Path=/evil", ""]) {
+      const jar = new CookieJar();
+      const result = await postServerAction(app.url, "/sign-in", setLocale, { state: bad }, jar);
+      expect(result.body, bad).toContain('"ok":false');
+      expect(jar.names(), bad).toEqual([]);
+    }
+    const jar = new CookieJar();
+    const chosen = await postServerAction(app.url, "/sign-in", setLocale, { state: "de" }, jar);
+    expect(chosen.body).toContain('"ok":true');
+    expect([...jar.cookies]).toEqual([["chronoframe-locale", "de"]]);
+    const german = await (await fetch(`${app.url}/sign-in`, { headers: { Cookie: jar.header(), "Accept-Language": "en-US" } })).text();
+    expect(german).toContain('<html lang="de"');
+    expect(german).toContain("Anmelden");
+    const byBrowser = await (await fetch(`${app.url}/sign-in`, { headers: { "Accept-Language": "de-AT,de;q=0.9,en;q=0.5" } })).text();
+    expect(byBrowser).toContain('<html lang="de"');
+    const english = await (await fetch(`${app.url}/sign-in`, { headers: { "Accept-Language": "fr-FR" } })).text();
+    expect(english).toContain('<html lang="en"');
   });
 });

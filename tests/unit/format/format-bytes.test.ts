@@ -11,6 +11,13 @@ describe("formatBytes", () => {
     expect(formatBytes(1e12)).toBe("1.00 TB");
   });
 
+  it("writes the number in the given language", () => {
+    expect(formatBytes(1500, "de")).toBe("1,50 kB");
+    expect(formatBytes(15_119, "de")).toBe("15,1 kB");
+    expect(formatBytes(999_499, "de")).toBe("999 kB");
+    expect(formatBytes(1500, "en")).toBe("1.50 kB");
+  });
+
   it("shows a dash for impossible sizes", () => {
     expect(formatBytes(-1)).toBe("–");
     expect(formatBytes(NaN)).toBe("–");

@@ -15,6 +15,15 @@ describe("holidayRegions", () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en")));
   });
 
+  it("names and sorts the countries in the language asked for", () => {
+    const german = holidayRegions("de");
+    expect(german.find((region) => region.code === "DE")?.name).toBe("Deutschland");
+    expect(german.find((region) => region.code === "AT")?.name).toBe("Österreich");
+    expect(german.map((region) => region.code).sort()).toEqual(regions.map((region) => region.code).sort());
+    const names = german.map((region) => region.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "de")));
+  });
+
   it("every listed country and state is one the holiday calendar accepts", () => {
     for (const region of regions) {
       expect(() => createHolidayCalendar(region.code)).not.toThrow();
