@@ -13,6 +13,7 @@ import { LocalTime } from "./local-time";
 import { TrainingModelsEditor } from "./training-models-editor";
 import { TrainingSamplePreview, type PreviewState } from "./training-sample-preview";
 import { TrainingSeriesTable, type DatasetChoice } from "./training-series-table";
+import { useSettingsSaveState } from "./settings-save-state";
 
 const SAVE_AFTER_MS = 600;
 const PHASES = ["year", "month", "week", "day"] as const;
@@ -70,6 +71,10 @@ export function TrainingProjectEditor({
     }, SAVE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [draft, saved.draft, projectId, saveFailed]);
+
+  // Train waits for the autosave: a run trains the saved settings.
+  const { setUnsaved } = useSettingsSaveState();
+  useEffect(() => setUnsaved(save.status !== "saved"), [save.status, setUnsaved]);
 
   // Leaving with an edit not yet saved: the browser asks first.
   useEffect(() => {

@@ -16,10 +16,9 @@ import { TrainingRunStatusBadge } from "./training-run-status";
  * Training on the project page: "Train" runs the project's saved settings as a background
  * job; below, the latest run (live progress, then its leaderboard and charts) and the
  * earlier runs with links to their pages. The settings are checked on the server when the
- * run starts, against what was saved last (the `config` prop is the page's first copy, which
- * autosaved edits leave behind), and what is missing is named there.
+ * run starts, against what was saved last, and what is missing is named there.
  */
-export function TrainingRunsPanel({ projectId, transport }: { projectId: string; config: unknown; transport: LiveTransport }) {
+export function TrainingRunsPanel({ projectId, transport }: { projectId: string; transport: LiveTransport }) {
   const t = useTranslations("trainingRuns");
   // Bumped to read the runs again (after starting one, and when a run's job ends).
   const [version, setVersion] = useState(0);

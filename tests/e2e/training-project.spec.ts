@@ -36,8 +36,11 @@ test("create a training project from the German logger, configure it, see its sa
   await page.getByTestId("steps-outputSteps").fill("");
   await expect(page.getByTestId("steps-outputSteps").locator("xpath=..")).toContainText("Required.");
   await page.getByTestId("steps-outputSteps").fill("12");
+  // A run trains the saved settings: Train waits while an edit is not saved yet.
+  await expect(page.getByTestId("train")).toBeDisabled();
 
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-status", "saved");
+  await expect(page.getByTestId("train")).toBeEnabled();
   await expect(page.getByTestId("sample-preview")).toHaveAttribute("data-status", "ready");
   // 480 quarter-hours (the DST night has no 02:xx), windows of 2 h back and 3 h ahead.
   const candidates = Number((await count(page, "candidates").textContent())!.replace(/,/g, ""));

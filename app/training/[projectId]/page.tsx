@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TrainingProjectEditor } from "@/components/training-project-editor";
+import { SettingsSaveStateProvider } from "@/components/settings-save-state";
 import { TrainingRunsPanel } from "@/components/training-runs-panel";
 import { holidayRegions } from "@/lib/train/holiday-regions";
 import { requirePageUser } from "@/server/auth/require-page-user";
@@ -28,14 +29,16 @@ export default async function TrainingProjectPage({ params }: { params: Promise<
       </p>
       <h1 data-testid="project-name">{project.name}</h1>
       <p className="lead">{t("projectLead")}</p>
-      <TrainingProjectEditor
-        projectId={project.id}
-        initialConfig={project.config}
-        savedAt={project.updatedAt}
-        datasets={datasets.map((dataset) => ({ id: dataset.id, name: dataset.name, columns: dataset.columns }))}
-        holidayRegions={holidayRegions(await getLocale())}
-      />
-      <TrainingRunsPanel projectId={project.id} config={project.config} transport={transport} />
+      <SettingsSaveStateProvider>
+        <TrainingProjectEditor
+          projectId={project.id}
+          initialConfig={project.config}
+          savedAt={project.updatedAt}
+          datasets={datasets.map((dataset) => ({ id: dataset.id, name: dataset.name, columns: dataset.columns }))}
+          holidayRegions={holidayRegions(await getLocale())}
+        />
+        <TrainingRunsPanel projectId={project.id} transport={transport} />
+      </SettingsSaveStateProvider>
     </>
   );
 }
