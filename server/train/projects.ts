@@ -2,6 +2,7 @@ import "server-only";
 import { projectIdSchema, type ProjectConfigDraft, type TrainingProjectView } from "@/lib/contracts/training-project";
 import type { SessionUser } from "@/server/auth/session-user";
 import { database, type Sql } from "@/server/db";
+import { publishJob } from "@/server/jobs/publish-job";
 import { abortJobInRunner } from "@/server/jobs/runner-instance";
 import { blobStore } from "@/server/storage/blob-store";
 import { releaseProjectRuns } from "./training-runs";
@@ -81,6 +82,8 @@ export async function deleteOwnProject(user: SessionUser, id: string): Promise<b
   if (!released) return false;
   // The rows are gone with the project (cascade); its runs' model files go after them.
   released.jobIds.forEach(abortJobInRunner);
+  // Another tab following a run hears that it ended.
+  await Promise.all(released.jobIds.map(publishJob));
   await Promise.all(released.files.map((key) => blobStore().remove(key).catch(() => undefined)));
   return true;
 }
