@@ -1,11 +1,9 @@
 "use server";
 
-import { z } from "zod";
+import { projectIdSchema } from "@/lib/contracts/training-project";
 import type { StartTrainingResult } from "@/lib/contracts/training-run";
 import { userAction } from "@/server/auth/user-action";
 import { startTrainingJob } from "@/server/train/start-training";
-
-const projectIdSchema = z.string().uuid({ message: "not a project id" });
 
 /** Trains the models of one of the user's projects with its saved settings, as a background job. */
 export async function startTrainingRun(projectId: unknown): Promise<StartTrainingResult> {
