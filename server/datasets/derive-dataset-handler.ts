@@ -1,7 +1,7 @@
 import "server-only";
 import type { JobHandler } from "@/server/jobs/job-handlers";
 import type { JobRow } from "@/server/jobs/job-queue";
-import { publishJob } from "@/server/jobs/publish-job";
+import { announceJob } from "@/server/jobs/publish-job";
 import { blobStore, datasetBlobKey } from "@/server/storage/blob-store";
 import { insertDataset } from "./dataset-records";
 import { derivePayloadSchema } from "./derive-dataset-job";
@@ -38,5 +38,5 @@ export const deriveDatasetHandler: JobHandler = {
   },
   onFinalFailure: (_sql, job) => removeFile(job),
   onCancelled: (_sql, job) => removeFile(job),
-  announce: (job) => publishJob(job.id),
+  announce: announceJob,
 };

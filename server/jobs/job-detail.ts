@@ -3,11 +3,9 @@ import type { JobDetail } from "@/lib/contracts/job-view";
 import type { Sql } from "@/server/db";
 import type { JobRow } from "./job-queue";
 
-type DetailRow = JobRow & { created_at: Date | string; updated_at: Date | string };
-
 const iso = (value: Date | string) => new Date(value).toISOString();
 
-export function toJobDetail(row: DetailRow): JobDetail {
+export function toJobDetail(row: JobRow): JobDetail {
   return {
     id: row.id,
     kind: row.kind,
@@ -24,6 +22,6 @@ export function toJobDetail(row: DetailRow): JobDetail {
 
 /** The job with this id as the browser sees it (under RLS: only the user's own), with its owner. */
 export async function findJobDetail(sql: Sql, jobId: string): Promise<{ job: JobDetail; ownerId: string } | null> {
-  const rows = await sql.query<DetailRow>("select * from jobs where id = $1", [jobId]);
+  const rows = await sql.query<JobRow>("select * from jobs where id = $1", [jobId]);
   return rows[0] ? { job: toJobDetail(rows[0]), ownerId: rows[0].owner_id } : null;
 }

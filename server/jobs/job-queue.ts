@@ -16,6 +16,8 @@ export interface JobRow {
   attempts: number;
   max_attempts: number;
   payload: Record<string, unknown>;
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 export const JOB_LEASE_MS = 60_000;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Sql } from "@/server/db";
 import type { JobHandler } from "@/server/jobs/job-handlers";
 import type { JobRow } from "@/server/jobs/job-queue";
-import { publishJob } from "@/server/jobs/publish-job";
+import { announceJob } from "@/server/jobs/publish-job";
 import { blobStore, trainingRunBlobKeys } from "@/server/storage/blob-store";
 import { trainModelsPayloadSchema, type TrainModelsResult } from "./train-models-job";
 import { finishRun, insertTrainedModels, markRunRunning } from "./training-runs";
@@ -38,5 +38,5 @@ export const trainModelsHandler: JobHandler = {
   },
   onFinalFailure: (sql, job, message) => endWithoutModels(sql, job, "failed", message),
   onCancelled: (sql, job) => endWithoutModels(sql, job, "cancelled"),
-  announce: (job) => publishJob(job.id),
+  announce: announceJob,
 };
