@@ -1,6 +1,5 @@
 import { createServerClient } from "@supabase/ssr";
 import { NextResponse, type NextRequest } from "next/server";
-import WebSocket from "ws";
 import { config as appConfig } from "@/server/config";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/reset-password", "/auth/callback"];
@@ -22,7 +21,6 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
         for (const { name, value, options } of list) response.cookies.set(name, value, options);
       },
     },
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
   // A malformed token can make getClaims throw rather than return an error: signed out.
   const { data } = await supabase.auth.getClaims().catch(() => ({ data: null }));

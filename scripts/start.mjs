@@ -4,6 +4,15 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
+const NODE_MAJOR = 24;
+if (Number(process.versions.node.split(".")[0]) < NODE_MAJOR) {
+  console.error(
+    `Chronoframe needs Node.js ${NODE_MAJOR} or newer; this is ${process.version}. ` +
+      "On an older system, `. scripts/use-node-24.sh` puts Node.js 24 first on PATH (see the README).",
+  );
+  process.exit(1);
+}
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 

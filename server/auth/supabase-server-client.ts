@@ -1,7 +1,6 @@
 import "server-only";
 import { createServerClient } from "@supabase/ssr";
 import { cookies } from "next/headers";
-import WebSocket from "ws";
 import { config } from "@/server/config";
 
 /**
@@ -23,7 +22,5 @@ export async function supabaseServerClient() {
         }
       },
     },
-    // Node 20 has no global WebSocket; realtime is unused but the client insists on a transport.
-    realtime: { transport: WebSocket as unknown as typeof globalThis.WebSocket },
   });
 }
