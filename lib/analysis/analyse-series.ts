@@ -64,7 +64,7 @@ function analyseColumn(name: string, unit: string | undefined, values: Float64Ar
   };
 }
 
-/** The "info" of DESIGN §7 for a frame with ascending time. */
+/** The analysis of a frame with ascending time, the original's "info" (docs/architecture.md#data-flow). */
 export function analyseSeries(frame: Frame, maxGaps = 1000): SeriesAnalysis {
   const { time } = frame;
   const rows = time.length;

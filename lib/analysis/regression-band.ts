@@ -157,7 +157,7 @@ export interface RegressionBand {
   coefficients: Polynomial;
   equation: string;
   r2: number;
-  /** The tolerances used: as set, or the defaults of DESIGN §8. tolDep is null for a constant band. */
+  /** The tolerances used: as set, or the defaults of docs/cli.md#regress. tolDep is null for a constant band. */
   tolCnt: number;
   tolDep: number | null;
   points: MatchedPoints & {

@@ -3,7 +3,7 @@ import { nonNegativeNumber } from "@/lib/process/recipe";
 import { parseSpec } from "@/lib/process/spec-errors";
 
 /**
- * The regression band of DESIGN §8. x and y come from two series matched on equal
+ * The regression band (docs/cli.md#regress). x and y come from two series matched on equal
  * timestamps; the columns default to the first value column of each series.
  */
 export const REGRESSION_KINDS = ["linear", "quadratic"] as const;

@@ -1,7 +1,7 @@
 /**
  * The datetime formats tried on a column, in order of preference on a tie: every format of
- * the original (shared/reference/original-formats.txt) or an equivalent that reads the same
- * texts, plus two-digit years, month names, 12-hour clocks and offsets.
+ * the original service's list or an equivalent that reads the same texts, plus two-digit
+ * years, month names, 12-hour clocks and offsets (docs/import.md#candidate-formats).
  */
 
 const YMD_DATES = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"];

@@ -1,4 +1,4 @@
-/** Cell texts that mean "no value" in real exports (DESIGN §6); compared after trimming. */
+/** Cell texts that mean "no value" in real exports (docs/import.md#missing-values); compared after trimming. */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set(["", "NaN", "nan", "NAN", "NA", "N/A", "n/a", "na", "#N/A", "#NV", "NULL", "null", "None", "-", "--", "---"]);
 
 /**

@@ -4,7 +4,7 @@ import { parseSpec } from "./spec-errors";
 import { parseIsoInstant } from "./time";
 
 /**
- * Align spec (DESIGN §7): several series onto one grid and time window. `file` paths are
+ * Align spec (docs/recipe-v1.md#align-spec): several series onto one grid and time window. `file` paths are
  * relative to the spec file (CLI); `datasetId` names a stored dataset (app).
  */
 export const alignSeriesSchema = z

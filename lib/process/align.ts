@@ -137,7 +137,7 @@ function valuesAtExactTimes(time: Float64Array, values: Float64Array, grid: Floa
 }
 
 /**
- * Puts several series on one grid (DESIGN §7). All grids share one anchor,
+ * Puts several series on one grid (docs/recipe-v1.md#align-spec). All grids share one anchor,
  * floorToHour(start ?? the earliest first timestamp) + (offset mod step), so that every
  * series lands on the same lattice whatever the step. Series i covers the lattice points in
  * [start ?? its first, end ?? its last] (rows outside [start, end] dropped first); the result

@@ -4,7 +4,7 @@ import type { GradientStep } from "./recipe";
 import { msToMinutes } from "./time";
 
 /**
- * Gradient outliers, the state machine of DESIGN §7: a jump (rate above the limit) opens a
+ * Gradient outliers, the state machine of docs/recipe-v1.md#gradient: a jump (rate above the limit) opens a
  * plateau at its index; a second jump, or a missing value, while open removes the plateau
  * start…i-1; a plateau that lasts longer than `maxDurationMinutes` is closed and kept.
  * Two different values at the same timestamp count as an infinite rate.

@@ -1,7 +1,7 @@
 import type { Recipe, RecipeStep } from "./recipe";
 
 /**
- * The eight parameters of the original's cleaning form (original-behaviour.md §4). Absent
+ * The eight parameters of the original's cleaning form (docs/recipe-v1.md). Absent
  * or undefined means "off"; as in the original, 0 turns eqMax and gapMax off, while 0 is a
  * valid limit.
  */

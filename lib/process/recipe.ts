@@ -3,7 +3,7 @@ import { parseSpec } from "./spec-errors";
 import { parseIsoInstant } from "./time";
 
 /**
- * Recipe v1 (DESIGN §7): the one schema that the UI forms, the server actions, the CLI and
+ * Recipe v1 (docs/recipe-v1.md): the one schema that the UI forms, the server actions, the CLI and
  * the tests validate against. Parameters in minutes may be fractional; times are ISO 8601
  * strings (a zone designator is honoured, none means UTC).
  */

@@ -52,7 +52,7 @@ export function gridTimes(grid: Grid): Float64Array {
 }
 
 /**
- * The grid of DESIGN §7 for sorted times: anchored at floorToHour(start ?? t_first) plus the
+ * The grid of docs/recipe-v1.md#resample for sorted times: anchored at floorToHour(start ?? t_first) plus the
  * offset; without `start` it begins at the anchor (possibly before t_first), with `start` at
  * the first anchor point >= start; it ends at the last point <= (end ?? t_last).
  */
@@ -195,7 +195,7 @@ function windowReducer(method: WindowMethod, scratch: Float64Array): WindowReduc
 
 /**
  * linear / nearestMaxDelta: prior = last non-missing sample with t <= g, next = first with
- * t >= g; see DESIGN §7 for the gap and equal-value rules.
+ * t >= g; see docs/recipe-v1.md#resample for the gap and equal-value rules.
  */
 function interpolateColumn(time: Float64Array, values: Float64Array, grid: Float64Array, nearest: boolean, maxGapMinutes?: number): Float64Array {
   const out = new Float64Array(grid.length);
@@ -247,7 +247,7 @@ export function resampleColumns(time: Float64Array, columns: readonly Float64Arr
   });
 }
 
-/** Puts every column on the regular grid of DESIGN §7 (rows outside [start, end] are dropped first). */
+/** Puts every column on the regular grid of docs/recipe-v1.md#resample (rows outside [start, end] are dropped first). */
 export function resample(frame: Frame, step: Omit<ResampleStep, "op">): Frame {
   const startMs = step.start === undefined ? undefined : parseIsoInstant(step.start);
   const endMs = step.end === undefined ? undefined : parseIsoInstant(step.end);

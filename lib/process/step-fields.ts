@@ -6,7 +6,7 @@ export type StepField = { key: string; kind: "number" } | { key: string; kind: "
 const number = (key: string): StepField => ({ key, kind: "number" });
 const instant = (key: string): StepField => ({ key, kind: "time" });
 
-/** The parameters of each op (DESIGN §7) besides `columns`, in the order forms and summaries show them. */
+/** The parameters of each op (docs/recipe-v1.md) besides `columns`, in the order forms and summaries show them. */
 export const STEP_FIELDS: Record<RecipeOp, StepField[]> = {
   flatline: [number("minutes")],
   limits: [number("min"), number("max")],

@@ -2,7 +2,7 @@ import type { Frame } from "./frame";
 import { sortFrameByTime } from "./sort-frame";
 
 /**
- * The normalised CSV of DESIGN §5: header `timestamp,<columns>`, UTC ISO timestamps with
+ * The normalised CSV (docs/normalised-csv.md): header `timestamp,<columns>`, UTC ISO timestamps with
  * milliseconds, numbers in JavaScript's shortest round-trip form, empty = missing, comma
  * delimiter, UTF-8 without BOM, rows sorted by time.
  */

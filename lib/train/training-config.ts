@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Training config v1 and its result (shared/reference/training-config.md): one zod schema
+ * Training config v1 and its result (docs/training.md): one zod schema
  * shared by the UI, the server, the CLI and the tests.
  */
 

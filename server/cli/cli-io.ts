@@ -41,7 +41,7 @@ function describeReadError(file: string, error: unknown): CliError {
   return new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-/** Streams a normalised CSV (DESIGN §5) into a frame, reading into one reused buffer. */
+/** Streams a normalised CSV (docs/normalised-csv.md) into a frame, reading into one reused buffer. */
 export async function readNormalisedCsvFile(file: string): Promise<Frame> {
   try {
     const handle = await open(file, "r");

@@ -49,7 +49,7 @@ function parse(argv: string[]) {
   }
 }
 
-/** `ingest`: detect the layout of a raw export, parse it and write the normalised CSV (DESIGN §5). */
+/** `ingest`: detect the layout of a raw export, parse it and write the normalised CSV (docs/cli.md#ingest). */
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv);
   if (positionals.length !== 1 || !values.out) throw new CliError(USAGE);
