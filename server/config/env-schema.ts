@@ -46,6 +46,12 @@ export const envSchema = z.object({
   PUSHER_USE_TLS: z.enum(["true", "false"]).optional(),
   CRON_SECRET: optionalText,
   PUBLIC_URL: optionalText,
+  /** Comma-separated host names the server answers for, besides localhost and PUBLIC_URL's host. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((host) => host.trim().toLowerCase()).filter((host) => host !== ""))
+    .pipe(z.array(z.string().max(253).regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/, "expected host names without scheme or port"))),
 });
 
 export type Env = z.infer<typeof envSchema>;

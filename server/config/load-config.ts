@@ -20,6 +20,8 @@ export interface Config {
     | { kind: "pusher"; appId: string; key: string; secret: string; cluster: string; host?: string; port?: number; useTLS: boolean };
   cronSecret?: string;
   publicUrl?: string;
+  /** Host names named in the configuration (ALLOWED_HOSTS), lower case. */
+  allowedHosts: string[];
 }
 
 /** Which groups are fully set; throws when a group is only partly set. */
@@ -91,5 +93,6 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
       : { kind: "sse" },
     cronSecret: env.CRON_SECRET,
     publicUrl: env.PUBLIC_URL,
+    allowedHosts: env.ALLOWED_HOSTS,
   };
 }

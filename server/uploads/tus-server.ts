@@ -4,6 +4,7 @@ import { currentUser } from "@/server/auth/current-user";
 import type { SessionUser } from "@/server/auth/session-user";
 import { config } from "@/server/config";
 import { database } from "@/server/db";
+import { guardPolicy } from "@/server/http/request-policy";
 import { enqueueJob } from "@/server/jobs/job-queue";
 import { notifyJobRunner } from "@/server/jobs/runner-instance";
 import { refuseContent, refuseFilename } from "./accepted-files";
@@ -34,6 +35,8 @@ function createTusServer(): Server {
     maxSize: maxUploadBytes,
     relativeLocation: true,
     respectForwardedHeaders: true,
+    // The app uploads from its own origin, which needs no CORS; only a configured public origin gets CORS headers.
+    allowedOrigins: (origin) => guardPolicy().trustedOrigins.includes(origin),
     namingFunction: () => crypto.randomUUID(),
     async onUploadCreate(request, upload) {
       const user = userOf(request);
