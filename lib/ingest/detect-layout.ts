@@ -150,16 +150,18 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   // A decimal mark chosen by the user wins over a detected thousands separator that is the same character.
   const thousands = options.thousands ?? (detectedNumbers.thousands === decimal ? "" : detectedNumbers.thousands);
   const readTime = sampleTimeReader(time);
-  const zone = isEpoch
-    ? null
-    : inferZone({
+  // Epoch values and values with offsets are instants: no zone is inferred for them (a given one still reads a value lacking its offset).
+  const zone =
+    isEpoch || time.hasOffset
+      ? null
+      : inferZone({
         option: options.timezone,
         decided: input.zone,
         zoneColumn,
         zoneColumnName: zoneColumn ? names[zoneColumn.column] : undefined,
         metadata: records.filter((record) => record.index < rows.skipLines && !record.blank).map((record) => record.fields),
         timeHeaders: time.columns.flatMap((c) => [header[c] ?? "", units[c] ?? ""]).filter((cell) => cell !== ""),
-        localTimes: time.hasOffset ? [] : dataRecords.map((record) => readTime(record.fields)),
+        localTimes: dataRecords.map((record) => readTime(record.fields)),
         userZone: options.userZone,
       });
   const notes: string[] = [];
@@ -179,7 +181,7 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
     columns,
     time,
     valueColumns,
-    timezone: zone && zone.source !== "utc-default" ? zone.zone : null,
+    timezone: zone ? (zone.source === "utc-default" ? null : zone.zone) : (options.timezone ?? null),
     zone,
     zoneColumn: zoneColumn?.column ?? null,
     missing: options.missing ?? [],

@@ -43,7 +43,7 @@ export interface ImportReport {
   /** Wall-clock times of an autumn repeated hour, resolved by their order. */
   repeatedLocalTimes: number;
   blankLines: number;
-  /** The zone naive times were read in and why (null when the file has no naive times: epoch values). */
+  /** The zone naive times were read in and why (null for epoch values and values with offsets). */
   zone: ZoneChoice | null;
   warnings: ImportWarning[];
 }

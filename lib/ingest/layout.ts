@@ -42,7 +42,7 @@ export interface Layout {
   valueColumns: number[];
   /** IANA zone of naive times; null = naive times are UTC (nothing said which zone). */
   timezone: string | null;
-  /** The zone of naive times and why it was chosen; null for epoch values. */
+  /** The zone of naive times and why it was chosen; null for epoch values and values with offsets. */
   zone: ZoneChoice | null;
   /** A column giving each row's zone or offset (USGS `tz_cd`), applied before `timezone`; null when none. */
   zoneColumn: number | null;

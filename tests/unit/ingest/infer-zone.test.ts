@@ -27,7 +27,7 @@ describe("inferZone", () => {
       userZone: "America/Chicago",
     };
     expect(inferZone(all)).toEqual({ zone: "Asia/Tokyo", source: "option", evidence: "", fingerprint: null });
-    const { option: _option, ...noOption } = all;
+    const noOption = { ...all, option: undefined };
     expect(inferZone(noOption)).toEqual({ zone: "America/New_York", source: "file-column", evidence: "tz_cd: EST, EDT", fingerprint: null });
     expect(inferZone({ ...noOption, zoneColumn: null })).toEqual({ zone: "Etc/GMT-1", source: "file-metadata", evidence: "Zeitzone: MEZ", fingerprint: null });
     expect(inferZone({ ...noOption, zoneColumn: null, metadata: [] })).toEqual({ zone: "UTC", source: "header", evidence: "Zeit (UTC)", fingerprint: null });
