@@ -27,6 +27,11 @@ export interface ImportProgress {
 export interface StreamingImporterOptions {
   limits?: Partial<IngestLimits>;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * False for a preview of the head: a zone choice the rows' DST changes would overrule is
+   * kept instead of restarting the import (the whole file decides that when it is imported).
+   */
+  wholeFile?: boolean;
 }
 
 const HASH = 35;
@@ -45,6 +50,7 @@ export class StreamingImporter {
   private readonly layout: Layout;
   private readonly limits: IngestLimits;
   private readonly onProgress?: (progress: ImportProgress) => void;
+  private readonly wholeFile: boolean;
   private readonly decoder: ChunkDecoder;
   private readonly fields = new FieldBuffer();
   private readonly scanner: RecordScanner;
@@ -82,6 +88,7 @@ export class StreamingImporter {
     this.layout = layout;
     this.limits = resolveIngestLimits(options.limits);
     this.onProgress = options.onProgress;
+    this.wholeFile = options.wholeFile ?? true;
     this.decoder = createChunkDecoder(layout.encoding);
     this.scanner = new RecordScanner(layout.delimiter, layout.quote);
     const isEpoch = layout.time.kind === "epochSeconds" || layout.time.kind === "epochMillis";
@@ -175,6 +182,7 @@ export class StreamingImporter {
       return { zone: chosen.source === "user-zone" ? fingerprintChoice({ ...found, zone: chosen.zone }) : chosen, warnings: [] };
     }
     if (REFINABLE_SOURCES.has(chosen.source)) {
+      if (!this.wholeFile) return { zone: chosen, warnings: [] };
       throw new RestartImport({}, `the whole file shows the DST changes of ${found.zone}`, fingerprintChoice(found));
     }
     return { zone: chosen, warnings: [{ kind: "zone-contradiction", zone: chosen.zone, fingerprint: found }] };
