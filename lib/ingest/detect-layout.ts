@@ -1,3 +1,4 @@
+import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import { detectDelimiter } from "./detect-delimiter";
 import { detectHeaderRows, type HeaderRows } from "./detect-header-rows";
 import { detectNumberFormat } from "./detect-number-format";
@@ -7,7 +8,6 @@ import { inferZone } from "./infer-zone";
 import { IngestError } from "./ingest-error";
 import { resolveIngestLimits, type IngestLimits } from "./ingest-limits";
 import type { Encoding, ImportOptions } from "./import-options";
-import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import type { Layout, LayoutColumn, TimeLayout } from "./layout";
 import { prefersMonthFirst } from "./prefers-month-first";
 import { sampleTimeReader } from "./read-sample-time";
@@ -151,19 +151,16 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   const thousands = options.thousands ?? (detectedNumbers.thousands === decimal ? "" : detectedNumbers.thousands);
   const readTime = sampleTimeReader(time);
   // Epoch values and values with offsets are instants: no zone is inferred for them (a given one still reads a value lacking its offset).
-  const zone =
-    isEpoch || time.hasOffset
-      ? null
-      : inferZone({
-        option: options.timezone,
-        decided: input.zone,
-        zoneColumn,
-        zoneColumnName: zoneColumn ? names[zoneColumn.column] : undefined,
-        metadata: records.filter((record) => record.index < rows.skipLines && !record.blank).map((record) => record.fields),
-        timeHeaders: time.columns.flatMap((c) => [header[c] ?? "", units[c] ?? ""]).filter((cell) => cell !== ""),
-        localTimes: dataRecords.map((record) => readTime(record.fields)),
-        userZone: options.userZone,
-      });
+  const zone = isEpoch || time.hasOffset ? null : inferZone({
+    option: options.timezone,
+    decided: input.zone,
+    zoneColumn,
+    zoneColumnName: zoneColumn ? names[zoneColumn.column] : undefined,
+    metadata: records.filter((record) => record.index < rows.skipLines && !record.blank).map((record) => record.fields),
+    timeHeaders: time.columns.flatMap((c) => [header[c] ?? "", units[c] ?? ""]).filter((cell) => cell !== ""),
+    localTimes: dataRecords.map((record) => readTime(record.fields)),
+    userZone: options.userZone,
+  });
   const notes: string[] = [];
   if (time.ambiguity) notes.push(time.ambiguity.message);
   if (rows.headerIndex === null) notes.push("no header row: the columns are named column1, column2, …");
