@@ -12,7 +12,7 @@ const IMPORT_JOB = "import-upload";
 
 /**
  * The import action of a ready upload: starts the import with the detected layout (naive
- * times in the browser's zone), follows the job live through the upload's row, and links
+ * times in the zone the file shows, else the browser's), follows the job live through the upload's row, and links
  * to the dataset it made (also after a reload).
  */
 export function DatasetImportButton({ upload }: { upload: UploadView }) {
@@ -47,8 +47,8 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
   const run = () =>
     startTransition(async () => {
       setError(null);
-      const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const result = await startImport(upload.id, { timezone, locale: navigator.language });
+      const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const result = await startImport(upload.id, { userZone, locale: navigator.language });
       if (result.ok) setStarted({ jobId: result.jobId });
       else setError(result.error);
     });

@@ -14,6 +14,7 @@ import { previewImport, type ImportPreview } from "@/lib/ingest/preview-import";
 import { decodeHead } from "@/lib/ingest/read-head";
 import { ProgressBar } from "./progress-bar";
 import { SeriesTableHead } from "./series-table-head";
+import { ImportWarnings, ZoneChoiceLine } from "./zone-choice-line";
 
 const RAW_LINES = 15;
 const DELIMITER_KEYS = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" } as const;
@@ -84,11 +85,11 @@ export function DatasetImportWizard({
   const [profileName, setProfileName] = useState("");
   const [profileNotice, setProfileNotice] = useState<string | null>(null);
 
-  // The browser's zone and language are the defaults for naive times and the date order.
+  // The browser's zone and language are the fallbacks for naive times (when the file does not show their zone) and the date order.
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const timer = setTimeout(() => {
-      setChoices((current) => ({ timezone: zone, locale: navigator.language, ...current }));
+      setChoices((current) => ({ userZone: zone, locale: navigator.language, ...current }));
       setZones(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [zone]);
     }, 0);
     return () => clearTimeout(timer);
@@ -135,7 +136,7 @@ export function DatasetImportWizard({
     const profile = profiles.find((candidate) => candidate.id === id);
     if (!profile) return;
     setProfileName(profile.name);
-    setChoices({ locale: choices.locale, timezone: choices.timezone, ...profile.options });
+    setChoices({ locale: choices.locale, userZone: choices.userZone, ...profile.options });
     setProfileNotice(t("profileApplied", { name: profile.name }));
   };
 
@@ -333,7 +334,7 @@ export function DatasetImportWizard({
             {t("timezone")}
             <input
               list="wizard-zones"
-              value={choices.timezone ?? ""}
+              value={choices.timezone ?? layout?.zone?.zone ?? ""}
               onChange={(event) => {
                 const zone = event.target.value;
                 if (zones.includes(zone) || zone === "UTC") set({ timezone: zone });
@@ -347,6 +348,7 @@ export function DatasetImportWizard({
               ))}
             </datalist>
           </label>
+          {layout ? <ZoneChoiceLine choice={layout.zone} /> : null}
           <label>
             {t("dateOrder")}
             <select value={choices.dateOrder ?? ""} onChange={(event) => set({ dateOrder: (event.target.value || undefined) as ImportOptions["dateOrder"] })}>
@@ -385,7 +387,7 @@ export function DatasetImportWizard({
             ))}
         </fieldset>
         <div className="actions wizard-actions">
-          <button type="button" className="button" onClick={() => setChoices({ timezone: choices.timezone, locale: choices.locale })} disabled={!!job}>
+          <button type="button" className="button" onClick={() => setChoices({ userZone: choices.userZone, locale: choices.locale })} disabled={!!job}>
             {t("reset")}
           </button>
           <button type="button" className="button primary" onClick={runImport} disabled={pending || !!job || !detection.preview} data-testid="wizard-import">
@@ -442,6 +444,7 @@ export function DatasetImportWizard({
               </p>
             ))}
             {detection.preview.report.droppedColumns.length > 0 ? <p className="muted">{t("dropped", { columns: detection.preview.report.droppedColumns.join(", ") })}</p> : null}
+            <ImportWarnings warnings={detection.preview.report.warnings} locale={locale} />
           </div>
         ) : null}
       </section>

@@ -1,7 +1,10 @@
+import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import { detectDelimiter } from "./detect-delimiter";
 import { detectHeaderRows, type HeaderRows } from "./detect-header-rows";
 import { detectNumberFormat } from "./detect-number-format";
 import { detectTimeColumns, type TimeColumnHints } from "./detect-time-columns";
+import { findZoneColumn } from "./find-zone-column";
+import { inferZone } from "./infer-zone";
 import { IngestError } from "./ingest-error";
 import { resolveIngestLimits, type IngestLimits } from "./ingest-limits";
 import type { Encoding, ImportOptions } from "./import-options";
@@ -18,6 +21,8 @@ export interface DetectLayoutInput {
   complete: boolean;
   options?: ImportOptions;
   limits?: Partial<IngestLimits>;
+  /** The zone choice an earlier pass over the whole file made from its DST changes. */
+  zone?: ZoneChoice;
 }
 
 const MAX_SAMPLE_RECORDS = 5000;
@@ -132,9 +137,11 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
 
   const dataRecords = records.filter((record) => record.index >= rows.firstDataIndex && !record.blank);
   const isEmptyColumn = (c: number) => dataRecords.every((record) => (record.fields[c] ?? "").trim() === "");
+  const isEpoch = time.kind === "epochSeconds" || time.kind === "epochMillis";
+  const zoneColumn = isEpoch ? null : findZoneColumn(dataRecords.map((record) => record.fields), fieldCount, time.columns);
   const valueColumns = options.valueColumns
     ? options.valueColumns.map((ref) => resolveColumn(ref, names))
-    : columns.map((column) => column.index).filter((c) => !time.columns.includes(c) && !(!header[c] && isEmptyColumn(c)));
+    : columns.map((column) => column.index).filter((c) => !time.columns.includes(c) && c !== zoneColumn?.column && !(!header[c] && isEmptyColumn(c)));
   if (valueColumns.length === 0) throw new IngestError("the file has a time column but no value columns");
 
   const cells = dataRecords.slice(0, MAX_NUMBER_SAMPLE_RECORDS).flatMap((record) => valueColumns.map((c) => record.fields[c] ?? ""));
@@ -142,6 +149,18 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   const decimal = options.decimal ?? detectedNumbers.decimal;
   // A decimal mark chosen by the user wins over a detected thousands separator that is the same character.
   const thousands = options.thousands ?? (detectedNumbers.thousands === decimal ? "" : detectedNumbers.thousands);
+  const readTime = sampleTimeReader(time);
+  // Epoch values and values with offsets are instants: no zone is inferred for them (a given one still reads a value lacking its offset).
+  const zone = isEpoch || time.hasOffset ? null : inferZone({
+    option: options.timezone,
+    decided: input.zone,
+    zoneColumn,
+    zoneColumnName: zoneColumn ? names[zoneColumn.column] : undefined,
+    metadata: records.filter((record) => record.index < rows.skipLines && !record.blank).map((record) => record.fields),
+    timeHeaders: time.columns.flatMap((c) => [header[c] ?? "", units[c] ?? ""]).filter((cell) => cell !== ""),
+    localTimes: dataRecords.map((record) => readTime(record.fields)),
+    userZone: options.userZone,
+  });
   const notes: string[] = [];
   if (time.ambiguity) notes.push(time.ambiguity.message);
   if (rows.headerIndex === null) notes.push("no header row: the columns are named column1, column2, …");
@@ -159,7 +178,9 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
     columns,
     time,
     valueColumns,
-    timezone: options.timezone ?? null,
+    timezone: zone ? (zone.source === "utc-default" ? null : zone.zone) : (options.timezone ?? null),
+    zone,
+    zoneColumn: zoneColumn?.column ?? null,
     missing: options.missing ?? [],
     notes,
   };

@@ -1,3 +1,4 @@
+import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import type { Frame } from "@/lib/series/frame";
 import { detectLayout } from "./detect-layout";
 import type { ImportReport } from "./import-report";
@@ -25,7 +26,8 @@ export const HEAD_BYTES = 64 * 1024;
 /** Lines the sample should hold at least; very wide files read a longer head for them. */
 const MIN_SAMPLE_LINES = 20;
 const MAX_HEAD_BYTES = 8 * 1024 * 1024;
-const MAX_RESTARTS = 2;
+/** Encoding, date order and the zone from the whole file's DST changes may each restart once. */
+const MAX_RESTARTS = 3;
 
 /** Length of the sample: the first HEAD_BYTES, or up to the end of line MIN_SAMPLE_LINES when that lies further. */
 function sampleLength(head: Uint8Array): number {
@@ -47,7 +49,7 @@ function concatenate(chunks: readonly Uint8Array[], length: number): Uint8Array 
   return joined;
 }
 
-async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChunksOptions): Promise<ImportResult> {
+async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChunksOptions, zone: ZoneChoice | undefined): Promise<ImportResult> {
   const pending: Uint8Array[] = [];
   let headLength = 0;
   const iterator = chunks[Symbol.asyncIterator]();
@@ -69,7 +71,7 @@ async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChu
   const length = sampleLength(head);
   const complete = done && length === head.length;
   const { encoding, sample } = decodeHead(head.subarray(0, length), settings.options?.encoding);
-  const layout = detectLayout(sample, { encoding, complete, options: settings.options, limits: settings.limits });
+  const layout = detectLayout(sample, { encoding, complete, options: settings.options, limits: settings.limits, zone });
   const importer = new StreamingImporter(layout, { limits: settings.limits, onProgress: settings.onProgress });
   for (const chunk of pending) importer.push(chunk);
   while (!done) {
@@ -84,16 +86,19 @@ async function importOnce(chunks: AsyncIterable<Uint8Array>, settings: ImportChu
  * Imports a file given as a re-openable stream of byte chunks: detects the layout on the
  * head (options override any choice), parses the whole stream, and starts over from the
  * first byte when the stream contradicts the head (invalid UTF-8 further down, a date that
- * settles the day/month order). Pure apart from reading the chunks, so it runs in workers.
+ * settles the day/month order, DST changes of another zone than the head suggested). Pure
+ * apart from reading the chunks, so it runs in workers.
  */
 export async function importChunks(open: () => AsyncIterable<Uint8Array>, settings: ImportChunksOptions = {}): Promise<ImportResult> {
   let options: ImportOptions = { ...settings.options };
+  let zone: ZoneChoice | undefined;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await importOnce(open(), { ...settings, options });
+      return await importOnce(open(), { ...settings, options }, zone);
     } catch (error) {
       if (!(error instanceof RestartImport) || attempt >= MAX_RESTARTS) throw error;
       options = { ...options, ...error.change };
+      zone = error.zone ?? zone;
     }
   }
 }

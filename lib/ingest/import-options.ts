@@ -12,7 +12,7 @@ export const TIME_KINDS = ["combined", "dateTime", "epochSeconds", "epochMillis"
 /** A column chosen by its header name or by its 0-based position in the file. */
 const columnRef = z.union([z.string().min(1), z.number().int().min(0)]);
 
-function isIanaZone(zone: string): boolean {
+export function isIanaZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
     return true;
@@ -38,8 +38,10 @@ export const importOptionsSchema = z
     timeKind: z.enum(TIME_KINDS),
     /** strftime codes: %Y %y %m %d %H %I %M %S %f %p %b %B %z; date + time columns are joined by one space. */
     timeFormat: z.string().min(2),
-    /** IANA zone of naive timestamps; naive times are UTC when absent. */
+    /** IANA zone of naive timestamps, given by the user; absent = found in the file (docs/import.md#zones-and-daylight-saving). */
     timezone: z.string().refine(isIanaZone, { message: "not a known IANA time zone" }),
+    /** The user's own zone (the browser's), used for naive times only when the file does not show theirs. */
+    userZone: z.string().refine(isIanaZone, { message: "not a known IANA time zone" }),
     /** How to read dates like 03/04/2024 when the column does not decide it. */
     dateOrder: z.enum(["dayFirst", "monthFirst"]),
     /** BCP 47 locale of the user, used only to default the date order (en-US → month first). */

@@ -1,3 +1,7 @@
+import type { DstFingerprint, ZoneChoice } from "@/lib/contracts/zone-choice";
+import { FAMILY_NAMES } from "./dst-fingerprint";
+import { fingerprintEvidence } from "./infer-zone";
+
 export type SkipReason = "unparseable time" | "nonexistent local time" | "wrong field count" | "comment line";
 
 export interface LineExample {
@@ -18,6 +22,13 @@ export interface TextCells {
   examples: LineExample[];
 }
 
+/** Something the user should check although every row was read. */
+export type ImportWarning =
+  /** The data shows the DST changes of another zone than the one its naive times were read in. */
+  | { kind: "zone-contradiction"; zone: string; fingerprint: DstFingerprint }
+  /** Rows that share a timestamp after the import (UTC ms of the first). */
+  | { kind: "duplicate-timestamps"; count: number; first: number };
+
 /** What happened to every row and column of an import; nothing is dropped without a line here. */
 export interface ImportReport {
   /** Data rows seen (after header, units and skipped lines; blank lines are not rows). */
@@ -32,9 +43,21 @@ export interface ImportReport {
   /** Wall-clock times of an autumn repeated hour, resolved by their order. */
   repeatedLocalTimes: number;
   blankLines: number;
+  /** The zone naive times were read in and why (null for epoch values and values with offsets). */
+  zone: ZoneChoice | null;
+  warnings: ImportWarning[];
 }
 
 export const MAX_EXAMPLES = 5;
+
+/** One English sentence per warning, for logs and the CLI. */
+export function describeWarning(warning: ImportWarning): string {
+  if (warning.kind === "duplicate-timestamps") {
+    return `${warning.count} rows repeat the timestamp of the row before (first at ${new Date(warning.first).toISOString()})`;
+  }
+  const family = warning.fingerprint.family ? FAMILY_NAMES[warning.fingerprint.family] : warning.fingerprint.zone;
+  return `the data shows the DST pattern of ${family} (${fingerprintEvidence(warning.fingerprint)}) but its times were read in ${warning.zone}`;
+}
 
 /** One line summary of a report for logs and the CLI. */
 export function summariseReport(report: ImportReport): string {
@@ -45,5 +68,6 @@ export function summariseReport(report: ImportReport): string {
   if (text > 0) parts.push(`${text} text cells read as missing (${report.textCells.map((cells) => `${cells.column}: ${cells.count}`).join(", ")})`);
   if (report.droppedColumns.length > 0) parts.push(`columns without numbers left out: ${report.droppedColumns.join(", ")}`);
   if (report.repeatedLocalTimes > 0) parts.push(`${report.repeatedLocalTimes} repeated autumn local times resolved by order`);
+  for (const warning of report.warnings) parts.push(`warning: ${describeWarning(warning)}`);
   return parts.join("; ");
 }

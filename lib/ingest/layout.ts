@@ -1,3 +1,4 @@
+import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import type { Delimiter, Encoding, TimeKind } from "./import-options";
 
 /** How the timestamp is read. */
@@ -39,8 +40,12 @@ export interface Layout {
   time: TimeLayout;
   /** Positions of the columns read as numbers. */
   valueColumns: number[];
-  /** IANA zone of naive times; null = naive times are UTC. */
+  /** IANA zone of naive times; null = naive times are UTC (nothing said which zone). */
   timezone: string | null;
+  /** The zone of naive times and why it was chosen; null for epoch values and values with offsets. */
+  zone: ZoneChoice | null;
+  /** A column giving each row's zone or offset (USGS `tz_cd`), applied before `timezone`; null when none. */
+  zoneColumn: number | null;
   /** User sentinels that mean missing, besides the built-in tokens. */
   missing: string[];
   /** Plain-language notes about guesses the user may want to check. */

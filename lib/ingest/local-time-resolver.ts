@@ -4,6 +4,8 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 /** Marks a local hour that contains a DST change and must be resolved value by value. */
 const TRANSITION_HOUR = Number.NEGATIVE_INFINITY;
+/** A row before the repeated hour closer than this (local time) shows which way the times run. */
+const MAX_DIRECTION_DISTANCE = 6 * MS_PER_HOUR;
 
 /** Candidate UTC instants of one wall-clock time: none (spring gap), one, or two (autumn repeat, earlier first). */
 interface Candidates {
@@ -13,19 +15,26 @@ interface Candidates {
 }
 
 /**
- * Turns naive wall-clock times of one IANA zone into UTC, for a column read in file order.
- * Repeated autumn times are resolved by order: the first pass is summer time, and once the
- * local time goes back (or repeats) inside the repeated hour, the later (standard) offset is
- * used. Nonexistent spring times give NaN. Offsets are cached per local hour, so a million
- * rows cost a few thousand Intl calls.
+ * Turns naive wall-clock times of one IANA zone into UTC, for a column read in file order
+ * (ascending, descending or in blocks of either). Repeated autumn times are resolved in the
+ * direction the times run as they enter the repeated hour: ascending, the first pass is
+ * summer time; descending (newest first), the first pass is winter time; the other offset
+ * is used once the local time turns back (or repeats) inside that hour. When the row before
+ * is too far away to tell (the first row, a new block), the direction most rows so far have
+ * run in decides. Nonexistent spring times give NaN. Offsets are cached per local hour, so
+ * a million rows cost a few thousand Intl calls.
  */
 export class LocalTimeResolver {
   private readonly offsets: ZoneOffset;
   private readonly offsetByHour = new Map<number, number>();
   private lastHour = Number.NaN;
   private lastHourOffset = 0;
-  private foldDay = Number.NaN;
-  private foldLatestLocal = Number.NEGATIVE_INFINITY;
+  private previousLocal = Number.NaN;
+  private ascendingSteps = 0;
+  private descendingSteps = 0;
+  private inFold = false;
+  private foldAscending = true;
+  private foldLastLocal = Number.NaN;
   private foldSecondPass = false;
   /** Repeated wall-clock times seen so far (for the import report). */
   ambiguousCount = 0;
@@ -40,19 +49,27 @@ export class LocalTimeResolver {
 
   /** UTC milliseconds of a wall-clock time given as milliseconds "as if UTC"; NaN when the time does not exist. */
   toUtc(localMs: number): number {
+    const previous = this.previousLocal;
+    this.previousLocal = localMs;
+    if (localMs > previous) this.ascendingSteps++;
+    else if (localMs < previous) this.descendingSteps++;
     const hour = Math.floor(localMs / MS_PER_HOUR);
-    if (hour === this.lastHour) return localMs - this.lastHourOffset;
+    if (hour === this.lastHour) {
+      this.inFold = false;
+      return localMs - this.lastHourOffset;
+    }
     let offset = this.offsetByHour.get(hour);
     if (offset === undefined) {
       offset = this.classifyHour(hour);
       this.offsetByHour.set(hour, offset);
     }
     if (offset !== TRANSITION_HOUR) {
+      this.inFold = false;
       this.lastHour = hour;
       this.lastHourOffset = offset;
       return localMs - offset;
     }
-    return this.resolveInTransition(localMs);
+    return this.resolveInTransition(localMs, previous);
   }
 
   private classifyHour(hour: number): number {
@@ -63,20 +80,25 @@ export class LocalTimeResolver {
     return start.count === 1 && end.count === 1 && startOffset === endOffset ? startOffset : TRANSITION_HOUR;
   }
 
-  private resolveInTransition(localMs: number): number {
+  private resolveInTransition(localMs: number, previous: number): number {
     const found = this.candidates(localMs);
-    if (found.count === 0) return Number.NaN;
-    if (found.count === 1) return found.first;
-    this.ambiguousCount++;
-    const day = Math.floor(localMs / MS_PER_DAY);
-    if (day !== this.foldDay) {
-      this.foldDay = day;
-      this.foldLatestLocal = Number.NEGATIVE_INFINITY;
-      this.foldSecondPass = false;
+    if (found.count !== 2) {
+      this.inFold = false;
+      return found.count === 0 ? Number.NaN : found.first;
     }
-    if (localMs <= this.foldLatestLocal) this.foldSecondPass = true;
-    this.foldLatestLocal = Math.max(this.foldLatestLocal, localMs);
-    return this.foldSecondPass ? found.second : found.first;
+    this.ambiguousCount++;
+    const span = found.second - found.first;
+    if (this.inFold && Math.abs(localMs - this.foldLastLocal) <= span) {
+      if (this.foldAscending ? localMs <= this.foldLastLocal : localMs >= this.foldLastLocal) this.foldSecondPass = true;
+    } else {
+      // Entering the repeated hour: the row before shows the direction, unless it is far away.
+      const near = Math.abs(localMs - previous) <= MAX_DIRECTION_DISTANCE;
+      this.foldAscending = near ? localMs > previous : this.ascendingSteps >= this.descendingSteps;
+      this.foldSecondPass = false;
+      this.inFold = true;
+    }
+    this.foldLastLocal = localMs;
+    return this.foldAscending === this.foldSecondPass ? found.second : found.first;
   }
 
   /** UTC instants u with u + offset(u) = localMs, using the offsets a day before and after. */

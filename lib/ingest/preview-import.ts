@@ -19,7 +19,7 @@ export interface ImportPreview {
 export function previewImport(sample: string, layout: Layout, complete: boolean, rows = 20): ImportPreview {
   const lastBreak = Math.max(sample.lastIndexOf("\n"), sample.lastIndexOf("\r"));
   const text = complete || lastBreak === -1 ? sample : sample.slice(0, lastBreak + 1);
-  const importer = new StreamingImporter({ ...layout, encoding: "utf-8" });
+  const importer = new StreamingImporter({ ...layout, encoding: "utf-8" }, { wholeFile: false });
   importer.push(new TextEncoder().encode(text));
   const { frame, report } = importer.finish();
   return {

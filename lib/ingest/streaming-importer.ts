@@ -1,11 +1,14 @@
+import type { ZoneChoice, ZoneSource } from "@/lib/contracts/zone-choice";
 import { Float64Builder } from "@/lib/series/float64-builder";
 import type { Column, Frame } from "@/lib/series/frame";
 import { sortFrameByTime } from "@/lib/series/sort-frame";
 import { createChunkDecoder, type ChunkDecoder } from "./chunk-decoder";
 import type { CompiledDateTimeFormat } from "./compile-datetime-format";
-import { MAX_EXAMPLES, type ImportReport, type LineExample, type SkipReason } from "./import-report";
+import { DstFingerprintCollector } from "./dst-fingerprint";
+import { MAX_EXAMPLES, type ImportReport, type ImportWarning, type LineExample, type SkipReason } from "./import-report";
 import { formatSize } from "./format-size";
 import { compileCached } from "./infer-datetime-format";
+import { fingerprintChoice } from "./infer-zone";
 import { IngestError } from "./ingest-error";
 import { resolveIngestLimits, type IngestLimits } from "./ingest-limits";
 import type { Layout } from "./layout";
@@ -14,6 +17,7 @@ import { isMissingToken } from "./missing-tokens";
 import { NumberReader } from "./parse-number";
 import { RestartImport } from "./restart-import";
 import { FieldBuffer, RecordScanner } from "./scan-record";
+import { zoneCellOffset } from "./zone-hints";
 
 export interface ImportProgress {
   bytes: number;
@@ -23,10 +27,18 @@ export interface ImportProgress {
 export interface StreamingImporterOptions {
   limits?: Partial<IngestLimits>;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * False for a preview of the head: a zone choice the rows' DST changes would overrule is
+   * kept instead of restarting the import (the whole file decides that when it is imported).
+   */
+  wholeFile?: boolean;
 }
 
 const HASH = 35;
 const EXAMPLE_LENGTH = 120;
+const MS_PER_MINUTE = 60_000;
+/** Zone choices that nothing in the file stated, so the DST changes of the whole file may overrule them. */
+const REFINABLE_SOURCES: ReadonlySet<ZoneSource> = new Set(["dst-fingerprint", "user-zone", "utc-default"]);
 
 /**
  * Parses a whole file, chunk by chunk, into columns: bytes → streaming decode → records →
@@ -38,6 +50,7 @@ export class StreamingImporter {
   private readonly layout: Layout;
   private readonly limits: IngestLimits;
   private readonly onProgress?: (progress: ImportProgress) => void;
+  private readonly wholeFile: boolean;
   private readonly decoder: ChunkDecoder;
   private readonly fields = new FieldBuffer();
   private readonly scanner: RecordScanner;
@@ -45,6 +58,9 @@ export class StreamingImporter {
   private readonly alternativeParser: CompiledDateTimeFormat | null;
   private readonly epochScale: number;
   private readonly resolver: LocalTimeResolver | null;
+  private readonly fingerprint: DstFingerprintCollector | null;
+  private readonly zoneColumn: number;
+  private readonly offsetByZoneCell = new Map<string, number | null>();
   private readonly numbers: NumberReader;
   private readonly epochNumbers = new NumberReader(".", "");
   private readonly numericSentinels: Set<number>;
@@ -72,6 +88,7 @@ export class StreamingImporter {
     this.layout = layout;
     this.limits = resolveIngestLimits(options.limits);
     this.onProgress = options.onProgress;
+    this.wholeFile = options.wholeFile ?? true;
     this.decoder = createChunkDecoder(layout.encoding);
     this.scanner = new RecordScanner(layout.delimiter, layout.quote);
     const isEpoch = layout.time.kind === "epochSeconds" || layout.time.kind === "epochMillis";
@@ -80,6 +97,8 @@ export class StreamingImporter {
     this.alternativeParser = alternative ? compileCached(alternative) : null;
     this.epochScale = layout.time.kind === "epochSeconds" ? 1000 : 1;
     this.resolver = layout.timezone && !isEpoch ? new LocalTimeResolver(layout.timezone) : null;
+    this.fingerprint = layout.zone ? new DstFingerprintCollector([layout.zone.zone]) : null;
+    this.zoneColumn = layout.zoneColumn ?? -1;
     this.numbers = new NumberReader(layout.decimal, layout.thousands);
     this.numericSentinels = new Set(
       layout.missing.map((token) => new NumberReader(layout.decimal, "").parse(token)).filter((value) => !Number.isNaN(value)),
@@ -127,6 +146,10 @@ export class StreamingImporter {
       columns.push(unit ? { name: names[k], unit, values: builder.build() } : { name: names[k], values: builder.build() });
     });
     if (columns.length === 0) throw new IngestError(`no value column holds numbers (${names.join(", ")})`);
+    const { zone, warnings } = this.zoneOutcome();
+    const frame = sortFrameByTime({ time: this.time.build(), columns });
+    const duplicates = duplicateTimestamps(frame.time);
+    if (duplicates) warnings.push(duplicates);
     const skipped = [...this.skipped.entries()].map(([reason, group]) => ({ reason, count: group.count, examples: group.examples }));
     const report: ImportReport = {
       rowsRead: this.rowsRead,
@@ -139,8 +162,30 @@ export class StreamingImporter {
       droppedColumns,
       repeatedLocalTimes: this.resolver?.ambiguousCount ?? 0,
       blankLines: this.blankLines,
+      zone,
+      warnings,
     };
-    return { frame: sortFrameByTime({ time: this.time.build(), columns }), report };
+    return { frame, report };
+  }
+
+  /**
+   * The zone choice checked against the DST changes of the whole file: a choice nothing in
+   * the file stated is made again from them (the import restarts when that changes the
+   * zone; the user's zone with the same changes now has them as its reason); a stated or
+   * given zone that the changes contradict stays, with a warning.
+   */
+  private zoneOutcome(): { zone: ZoneChoice | null; warnings: ImportWarning[] } {
+    const chosen = this.layout.zone;
+    const found = this.fingerprint?.result() ?? null;
+    if (!chosen || !found || !this.fingerprint) return { zone: chosen, warnings: [] };
+    if (this.fingerprint.sameChanges(found.zone, chosen.zone)) {
+      return { zone: chosen.source === "user-zone" ? fingerprintChoice({ ...found, zone: chosen.zone }) : chosen, warnings: [] };
+    }
+    if (REFINABLE_SOURCES.has(chosen.source)) {
+      if (!this.wholeFile) return { zone: chosen, warnings: [] };
+      throw new RestartImport({}, `the whole file shows the DST changes of ${found.zone}`, fingerprintChoice(found));
+    }
+    return { zone: chosen, warnings: [{ kind: "zone-contradiction", zone: chosen.zone, fingerprint: found }] };
   }
 
   private processText(text: string, atEnd: boolean): void {
@@ -214,9 +259,14 @@ export class StreamingImporter {
     if (fields.count < this.minFields || this.hasExtraFields(data)) return this.skip("wrong field count", data);
     let t = this.readTime(data);
     if (Number.isNaN(t)) return this.skip("unparseable time", data);
-    if (this.resolver !== null && !this.timeParser!.lastHadOffset) {
-      t = this.resolver.toUtc(t);
-      if (Number.isNaN(t)) return this.skip("nonexistent local time", data);
+    if (this.timeParser !== null && !this.timeParser.lastHadOffset) {
+      this.fingerprint?.add(t);
+      const offset = this.zoneColumn >= 0 && this.zoneColumn < fields.count ? this.zoneCellOffset(fields.field(data, this.zoneColumn)) : null;
+      if (offset !== null) t -= offset * MS_PER_MINUTE;
+      else if (this.resolver !== null) {
+        t = this.resolver.toUtc(t);
+        if (Number.isNaN(t)) return this.skip("nonexistent local time", data);
+      }
     }
     this.time.push(t);
     const count = fields.count;
@@ -271,6 +321,15 @@ export class StreamingImporter {
     return t;
   }
 
+  private zoneCellOffset(cell: string): number | null {
+    let offset = this.offsetByZoneCell.get(cell);
+    if (offset === undefined) {
+      offset = zoneCellOffset(cell);
+      this.offsetByZoneCell.set(cell, offset);
+    }
+    return offset;
+  }
+
   private skip(reason: SkipReason, data: string): void {
     let group = this.skipped.get(reason);
     if (!group) {
@@ -292,4 +351,15 @@ export class StreamingImporter {
     for (let i = 0; i < fields.count; i++) parts.push(fields.field(data, i));
     return parts.join(this.layout.delimiter).slice(0, EXAMPLE_LENGTH);
   }
+}
+
+/** Rows whose timestamp equals the one before, in a sorted time column, as a warning (null when none). */
+function duplicateTimestamps(time: Float64Array): ImportWarning | null {
+  let count = 0;
+  let first = Number.NaN;
+  for (let i = 1; i < time.length; i++) {
+    if (time[i] !== time[i - 1]) continue;
+    if (count++ === 0) first = time[i];
+  }
+  return count > 0 ? { kind: "duplicate-timestamps", count, first } : null;
 }

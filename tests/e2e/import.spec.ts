@@ -77,6 +77,7 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
   await expect(page.getByTestId("time-format")).toHaveValue("%d.%m.%Y %H:%M:%S");
   await expect(page.getByTestId("units-row")).toBeChecked();
   await expect(page.getByTestId("timezone")).toHaveValue("Europe/Berlin");
+  await expect(page.getByTestId("zone-choice")).toHaveText("Times read in Europe/Berlin — DST pattern of Central European Time found (gap 2024-03-31 02:00–02:59)");
   await expect(page.getByTestId("raw-lines")).toContainText("29.03.2024 01:00:00;2,57;37,24");
   const parsed = page.getByTestId("parsed-preview");
   await expect(parsed.locator("tbody tr").first()).toContainText("2.57");
@@ -92,6 +93,7 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
   await page.getByTestId("wizard-import").click();
   await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/, { timeout: 90_000 });
   await expect(page.getByTestId("time-step")).toContainText("15 min");
+  await expect(page.getByTestId("import-report").getByTestId("zone-choice")).toHaveText("Times read in Europe/Berlin — DST pattern of Central European Time found (gap 2024-03-31 02:00–02:59)");
 });
 
 test("the wizard says plainly when every date fits both orders, and the other reading is one click away", async ({ page }, testInfo) => {

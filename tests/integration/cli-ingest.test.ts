@@ -58,11 +58,19 @@ describe("ingest CLI on the samples", () => {
     expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(2);
   });
 
-  it("building-logger-de.csv without --tz reads the local times as UTC", () => {
-    const result = ingest(path.join(SAMPLES, "building-logger-de.csv"), "--out", file("logger-utc.csv"));
+  it("building-logger-de.csv without --tz reads the local times in Berlin time: its spring gap is Central European Time's", () => {
+    const result = ingest(path.join(SAMPLES, "building-logger-de.csv"), "--out", file("logger-found.csv"));
     expect(result.code).toBe(0);
-    const lines = output("logger-utc.csv").split("\n");
-    expect(lines[1]).toBe("2024-03-29T01:00:00.000Z,2.57,37.24");
+    const rows = sampleFields("building-logger-de.csv", ";", 2).map((fields, i) => ({ time: Date.UTC(2024, 2, 29) + 15 * MINUTE * i, values: fields.slice(1) }));
+    expect(output("logger-found.csv")).toBe(normalised("timestamp,Außentemperatur,Wärmeleistung", rows));
+    expect(result.stderr.split("\n")[1]).toBe("ingest: Times read in Europe/Berlin — DST pattern of Central European Time found (gap 2024-03-31 02:00–02:59)");
+  });
+
+  it("warns when --tz contradicts the DST pattern of the data", () => {
+    const result = ingest(path.join(SAMPLES, "building-logger-de.csv"), "--out", file("logger-utc.csv"), "--tz", "UTC");
+    expect(result.code).toBe(0);
+    expect(output("logger-utc.csv").split("\n")[1]).toBe("2024-03-29T01:00:00.000Z,2.57,37.24");
+    expect(result.stderr.split("\n")[0]).toBe("480 of 480 rows imported; warning: the data shows the DST pattern of Central European Time (gap 2024-03-31 02:00–02:59) but its times were read in UTC");
   });
 
   it("meter-15min.csv: ISO timestamps with offsets are respected", () => {
@@ -78,6 +86,7 @@ describe("ingest CLI on the samples", () => {
     const rows = sampleFields("sensor-irregular.csv", ",", 1).map(([stamp, value]) => ({ time: Date.parse(stamp.replace(" ", "T") + "Z"), values: [value] }));
     expect(output("sensor.csv")).toBe(normalised("timestamp,temperature", rows));
     expect(output("sensor.csv").split("\n")[1]).toBe("2024-09-01T00:02:44.000Z,");
+    expect(result.stderr.split("\n")[1]).toBe("ingest: naive times read as UTC; pass --tz ZONE if they are local");
   });
 
   it("us-12h.csv: month first, 12-hour clock", () => {
@@ -92,7 +101,9 @@ describe("ingest CLI options", () => {
   it("applies --missing sentinels as numbers, --delimiter, --decimal and --format", () => {
     writeFileSync(file("raw.txt"), "when|a|b\n2024/31/01 10h00|-999,0|1,5\n2024/01/02 10h00|2|-999\n");
     const result = ingest(file("raw.txt"), "--out", file("raw.csv"), "--delimiter", "|", "--decimal", ",", "--format", "%Y/%d/%m %Hh%M", "--missing", "-999");
-    expect(result.stderr).toBe("2 of 2 rows imported\nlayout: utf-8, delimiter \"|\", decimal ',', time %Y/%d/%m %Hh%M (UTC)\n");
+    expect(result.stderr).toBe(
+      "2 of 2 rows imported\ningest: naive times read as UTC; pass --tz ZONE if they are local\nlayout: utf-8, delimiter \"|\", decimal ',', time %Y/%d/%m %Hh%M (UTC)\n",
+    );
     expect(output("raw.csv")).toBe("timestamp,a,b\n2024-01-31T10:00:00.000Z,,1.5\n2024-02-01T10:00:00.000Z,2,\n");
   });
 

@@ -80,7 +80,7 @@ describe("npm run cli -- train / predict", () => {
     expect(code).toBe(0);
     const lines = (await readFile(out, "utf8")).trim().split("\n");
     expect(lines[0]).toBe("timestamp,Wärmeleistung+0.25h,Wärmeleistung+0.5h,Wärmeleistung+0.75h,Wärmeleistung+1h");
-    expect(lines[1]).toMatch(/^2024-03-29T03:00:00\.000Z,[-\d.]+,[-\d.]+,[-\d.]+,[-\d.]+$/);
+    expect(lines[1]).toMatch(/^2024-03-29T02:00:00\.000Z,[-\d.]+,[-\d.]+,[-\d.]+,[-\d.]+$/);
     expect(lines.length).toBeGreaterThan(400);
   });
 

@@ -28,7 +28,7 @@ export interface SeededDataset {
 /** The report of an import that kept every row of the frame. */
 function cleanReport(frame: Frame): ImportReport {
   const rows = frame.time.length;
-  return { rowsRead: rows, rowsImported: rows, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0 };
+  return { rowsRead: rows, rowsImported: rows, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0, zone: null, warnings: [] };
 }
 
 /** An imported dataset holding `frame` as the import job leaves it: its upload row, its Arrow file and its dataset row. */

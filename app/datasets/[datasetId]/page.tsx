@@ -6,6 +6,8 @@ import { DatasetRowsTable } from "@/components/dataset-rows-table";
 import { LocalTime } from "@/components/local-time";
 import { RecipeSteps } from "@/components/recipe-steps";
 import { VersionCompare } from "@/components/version-compare";
+import { ImportWarnings, ZoneChoiceLine } from "@/components/zone-choice-line";
+import { zoneChoiceSchema } from "@/lib/contracts/zone-choice";
 import type { StepReport } from "@/lib/process/apply-recipe";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { requirePageUser } from "@/server/auth/require-page-user";
@@ -48,6 +50,9 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
   const startIso = iso(analysis?.start ?? null);
   const endIso = iso(analysis?.end ?? null);
   const textCells = report?.textCells.reduce((sum, cells) => sum + cells.count, 0) ?? 0;
+  // Reports stored before the zone choice was recorded have neither it nor warnings.
+  const zoneChoice = zoneChoiceSchema.safeParse(report?.zone);
+  const warnings = report?.warnings ?? [];
 
   return (
     <>
@@ -197,6 +202,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
                 <strong>{t("report.summary", { imported: count.format(report.rowsImported), read: count.format(report.rowsRead) })}</strong>
                 {report.rowsSkipped === 0 ? ` ${t("report.noneSkipped")}` : null}
               </p>
+              {zoneChoice.success ? <ZoneChoiceLine choice={zoneChoice.data} /> : null}
+              <ImportWarnings warnings={warnings} locale={locale} />
               {report.skipped.map((group) => (
                 <div key={group.reason} className="report-group">
                   <p className="warn-text">{t("report.skipped", { count: group.count, reason: group.reason })}</p>
@@ -209,7 +216,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
                   <Examples examples={cells.examples} lineLabel={t("report.line")} />
                 </div>
               ))}
-              {textCells === 0 && report.skipped.length === 0 ? <p className="muted">{t("report.clean")}</p> : null}
+              {textCells === 0 && report.skipped.length === 0 && warnings.length === 0 ? <p className="muted">{t("report.clean")}</p> : null}
               {report.droppedColumns.length > 0 ? <p>{t("report.dropped", { columns: report.droppedColumns.join(", ") })}</p> : null}
               {report.repeatedLocalTimes > 0 ? <p>{t("report.repeated", { count: report.repeatedLocalTimes })}</p> : null}
               {report.blankLines > 0 ? <p className="muted">{t("report.blank", { count: report.blankLines })}</p> : null}

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { ImportOptions } from "@/lib/ingest/import-options";
+import { describeZoneChoice } from "@/lib/ingest/describe-zone-choice";
 import { summariseReport } from "@/lib/ingest/import-report";
 import { formatNormalisedCsv } from "@/lib/series/normalised-csv";
 import { ingestFile } from "@/server/ingest/ingest-file";
@@ -73,8 +74,12 @@ export async function run(argv: string[]): Promise<void> {
     throw new CliError(`cannot write ${values.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const time = layout.time.format || layout.time.kind;
-  const zone = layout.time.hasOffset ? "offsets in the file" : (layout.timezone ?? "UTC");
+  const zone = layout.time.hasOffset ? "offsets in the file" : (report.zone?.zone ?? "UTC");
   process.stderr.write(`${summariseReport(report)}\n`);
+  // The CLI has no user zone: naive times stay UTC (never the machine's zone), and it says so.
+  const naive = report.zone !== null && !layout.time.hasOffset;
+  if (naive && report.zone?.source === "utc-default") process.stderr.write("ingest: naive times read as UTC; pass --tz ZONE if they are local\n");
+  else if (naive && report.zone && report.zone.source !== "option") process.stderr.write(`ingest: ${describeZoneChoice(report.zone)}\n`);
   process.stderr.write(
     `layout: ${layout.encoding}, delimiter ${JSON.stringify(layout.delimiter)}, decimal '${layout.decimal}', time ${time} (${zone})${layout.notes.length ? `; ${layout.notes.join("; ")}` : ""}\n`,
   );

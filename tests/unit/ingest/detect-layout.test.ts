@@ -86,6 +86,25 @@ describe("detectLayout", () => {
     expect(layout).toMatchObject({ decimal: ",", thousands: "" });
   });
 
+  it("chooses the zone of naive times with its reason: the user's zone only when the file shows none", () => {
+    const springGap = ["Zeit;Wert", "31.03.2024 01:30;1", "31.03.2024 01:45;2", "31.03.2024 03:00;3", "31.03.2024 03:15;4"].join("\n");
+    expect(detect(springGap, { userZone: "Europe/Vienna" })).toMatchObject({
+      timezone: "Europe/Vienna",
+      zone: { zone: "Europe/Vienna", source: "dst-fingerprint", evidence: "gap 2024-03-31 02:00–02:59" },
+    });
+    const plain = "Zeit;Wert\n01.07.2024 12:00;1\n01.07.2024 12:15;2\n";
+    expect(detect(plain, { userZone: "Europe/Vienna" })).toMatchObject({ timezone: "Europe/Vienna", zone: { source: "user-zone" } });
+    expect(detect(plain)).toMatchObject({ timezone: null, zone: { zone: "UTC", source: "utc-default" } });
+    expect(detect(plain.replace("Zeit;", "Zeit (UTC);"), { userZone: "Europe/Vienna" })).toMatchObject({ timezone: "UTC", zone: { source: "header", evidence: "Zeit (UTC)" } });
+    expect(detect(plain, { timezone: "Asia/Tokyo", userZone: "Europe/Vienna" })).toMatchObject({ timezone: "Asia/Tokyo", zone: { source: "option" } });
+    expect(detect("t,v\n2024-07-01T12:00:00+02:00,1\n")).toMatchObject({ timezone: null, zone: null });
+  });
+
+  it("leaves a zone column out of the value columns", () => {
+    const layout = detect("datetime\ttz_cd\tq\n2024-11-03 01:30\tEDT\t1\n2024-11-03 01:30\tEST\t2\n");
+    expect(layout).toMatchObject({ zoneColumn: 1, valueColumns: [2], zone: { source: "file-column", zone: "America/New_York" } });
+  });
+
   it("makes duplicate names unique", () => {
     expect(detect("t,v,v\n2024-01-01,1,2\n2024-01-02,1,2\n").columns.map((c) => c.name)).toEqual(["t", "v", "v_2"]);
   });

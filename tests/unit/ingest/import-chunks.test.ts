@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HEAD_BYTES, importChunks } from "@/lib/ingest/import-chunks";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { ImportOptions } from "@/lib/ingest/import-options";
+import { exportText, localRows, type LocalRow } from "./local-export";
 import { expectedMs, ORIGINAL_FORMATS, strftime, type WallClock } from "./strftime";
 
 function chunked(bytes: Uint8Array, size: number) {
@@ -203,4 +204,103 @@ describe("importChunks", () => {
       { numRuns: 200 },
     );
   }, 120_000);
+});
+
+describe("importChunks: the zone of naive times", () => {
+  const QUARTER = 15 * 60_000;
+  const HOUR = 60 * 60_000;
+  const DAY = 24 * HOUR;
+  /** Two days around each of Berlin's changes of 2024, as a logger with a Berlin clock writes them. */
+  const berlinRows = [
+    ...localRows("Europe/Berlin", Date.UTC(2024, 2, 30), Date.UTC(2024, 3, 1), QUARTER),
+    ...localRows("Europe/Berlin", Date.UTC(2024, 9, 26), Date.UTC(2024, 9, 28), QUARTER),
+  ];
+  const utcOf = (rows: readonly LocalRow[]) => rows.map((row) => iso(row.utc));
+
+  it("reads a Berlin export across both changes with no options: the right instants, no duplicates, the fingerprint as reason", async () => {
+    const { frame, report } = await importBytes(encode(exportText(berlinRows)));
+    expect(Array.from(frame.time, iso)).toEqual(utcOf(berlinRows));
+    expect(report.zone).toEqual({
+      zone: "Europe/Berlin",
+      source: "dst-fingerprint",
+      evidence: "gap 2024-03-31 02:00–02:59, repeat 2024-10-27 02:00–02:59",
+      fingerprint: { zone: "Europe/Berlin", family: "central-european", gaps: ["2024-03-31 02:00–02:59"], repeats: ["2024-10-27 02:00–02:59"] },
+    });
+    expect(report.warnings).toEqual([]);
+    expect(report.rowsSkipped).toBe(0);
+  });
+
+  it("reads a descending (newest first) Berlin export the same way", async () => {
+    const { frame, report } = await importBytes(encode(exportText([...berlinRows].reverse())));
+    expect(Array.from(frame.time, iso)).toEqual(utcOf(berlinRows));
+    expect(Array.from(frame.columns[0].values)).toEqual(berlinRows.map((_, i) => berlinRows.length - 1 - i));
+    expect(report.warnings).toEqual([]);
+    expect(report.repeatedLocalTimes).toBe(8);
+  });
+
+  it("reads blocks of ascending days in descending order (each day's repeated hour in its own direction)", async () => {
+    const days = [0, 1, 2, 3].map((d) => berlinRows.filter((row) => row.utc >= Date.UTC(2024, 9, 26) + d * DAY - 2 * HOUR && row.utc < Date.UTC(2024, 9, 26) + (d + 1) * DAY - 2 * HOUR));
+    const blocks = [...days].reverse().flat();
+    const { frame, report } = await importBytes(encode(exportText(blocks)), { timezone: "Europe/Berlin" });
+    expect(Array.from(frame.time, iso)).toEqual(utcOf(days.flat()));
+    expect(report.warnings).toEqual([]);
+  });
+
+  it("reads a US Eastern export (the US rule, hourly) with New York as the family's representative, or the user's US zone", async () => {
+    const rows = [...localRows("America/New_York", Date.UTC(2024, 2, 9), Date.UTC(2024, 2, 12), HOUR, "iso"), ...localRows("America/New_York", Date.UTC(2024, 10, 2), Date.UTC(2024, 10, 5), HOUR, "iso")];
+    const text = exportText(rows, "time;value").replaceAll(";", ",");
+    const { frame, report } = await importBytes(encode(text));
+    expect(Array.from(frame.time, iso)).toEqual(utcOf(rows));
+    expect(report.zone).toMatchObject({ zone: "America/New_York", source: "dst-fingerprint", fingerprint: { family: "north-american", repeats: ["2024-11-03 01:00–01:59"] } });
+    const chicago = await importBytes(encode(text), { userZone: "America/Chicago" });
+    expect(chicago.report.zone).toMatchObject({ zone: "America/Chicago", source: "dst-fingerprint" });
+    expect(chicago.frame.time[0] - frame.time[0]).toBe(HOUR);
+  });
+
+  it("finds the changes in the whole file when the head shows none (a year, hourly): the import runs again in that zone", async () => {
+    const rows = localRows("Europe/Berlin", Date.UTC(2024, 3, 5), Date.UTC(2025, 3, 5), HOUR);
+    const text = exportText(rows);
+    expect(text.length).toBeGreaterThan(2 * HEAD_BYTES);
+    const { frame, layout, report } = await importBytes(encode(text), {}, 64 * 1024);
+    expect(Array.from(frame.time, iso)).toEqual(utcOf(rows));
+    expect(layout.zone).toMatchObject({ zone: "Europe/Berlin", source: "dst-fingerprint" });
+    expect(report.zone?.evidence).toBe("gap 2025-03-30 02:00–02:59, repeat 2024-10-27 02:00–02:59");
+    // The user's zone with the same changes is kept, now with the fingerprint as its reason.
+    const vienna = await importBytes(encode(text), { userZone: "Europe/Vienna" });
+    expect(vienna.report.zone).toMatchObject({ zone: "Europe/Vienna", source: "dst-fingerprint" });
+    expect(vienna.layout.zone).toMatchObject({ zone: "Europe/Vienna", source: "user-zone" });
+    expect(Array.from(vienna.frame.time)).toEqual(Array.from(frame.time));
+  });
+
+  it("reads the zone a metadata line states, over the user's zone", async () => {
+    const text = "# Logger 7\n# Time zone: UTC\nZeit;Wert\n01.07.2024 12:00;1\n01.07.2024 12:15;2\n";
+    const { frame, report } = await importBytes(encode(text), { userZone: "Europe/Berlin" });
+    expect(Array.from(frame.time, iso)).toEqual(["2024-07-01T12:00:00.000Z", "2024-07-01T12:15:00.000Z"]);
+    expect(report.zone).toEqual({ zone: "UTC", source: "file-metadata", evidence: "# Time zone: UTC", fingerprint: null });
+  });
+
+  it("reads each row's zone from a tz_cd column (USGS), so the repeated hour is told apart by its code", async () => {
+    const text = [
+      "agency_cd\tsite_no\tdatetime\ttz_cd\t00060\t00060_cd",
+      "USGS\t01646500\t2024-11-03 00:45\tEDT\t10\tP",
+      "USGS\t01646500\t2024-11-03 01:30\tEDT\t11\tP",
+      "USGS\t01646500\t2024-11-03 01:30\tEST\t12\tP",
+      "USGS\t01646500\t2024-11-03 02:15\tEST\t13\tP",
+    ].join("\n");
+    const { frame, layout, report } = await importBytes(encode(text), { userZone: "Europe/Berlin" });
+    expect(Array.from(frame.time, iso)).toEqual(["2024-11-03T04:45:00.000Z", "2024-11-03T05:30:00.000Z", "2024-11-03T06:30:00.000Z", "2024-11-03T07:15:00.000Z"]);
+    expect(layout.zoneColumn).toBe(3);
+    expect(frame.columns.map((column) => column.name)).toEqual(["site_no", "00060"]);
+    expect(report.zone).toEqual({ zone: "America/New_York", source: "file-column", evidence: "tz_cd: EDT, EST", fingerprint: null });
+  });
+
+  it("warns when the data shows another zone's changes than the one given", async () => {
+    const { frame, report } = await importBytes(encode(exportText(berlinRows)), { timezone: "UTC" });
+    expect(iso(frame.time[0])).toBe("2024-03-30T01:00:00.000Z");
+    expect(report.zone).toMatchObject({ zone: "UTC", source: "option" });
+    expect(report.warnings).toEqual([
+      { kind: "zone-contradiction", zone: "UTC", fingerprint: { zone: "Europe/Berlin", family: "central-european", gaps: ["2024-03-31 02:00–02:59"], repeats: ["2024-10-27 02:00–02:59"] } },
+      { kind: "duplicate-timestamps", count: 4, first: Date.UTC(2024, 9, 27, 2) },
+    ]);
+  });
 });

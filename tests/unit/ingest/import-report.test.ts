@@ -12,6 +12,8 @@ describe("summariseReport", () => {
       droppedColumns: ["eor"],
       repeatedLocalTimes: 4,
       blankLines: 0,
+      zone: { zone: "Europe/Berlin", source: "option", evidence: "", fingerprint: null },
+      warnings: [],
     };
     expect(summariseReport(report)).toBe(
       "8 of 10 rows imported; 2 skipped: 2 nonexistent local time (first at line 7); 3 text cells read as missing (P: 3); columns without numbers left out: eor; 4 repeated autumn local times resolved by order",
@@ -19,7 +21,29 @@ describe("summariseReport", () => {
   });
 
   it("is short when all went well", () => {
-    const report: ImportReport = { rowsRead: 3, rowsImported: 3, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 1 };
+    const report: ImportReport = { rowsRead: 3, rowsImported: 3, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 1, zone: null, warnings: [] };
     expect(summariseReport(report)).toBe("3 of 3 rows imported");
+  });
+
+  it("names every warning", () => {
+    const fingerprint = { zone: "Europe/Berlin", family: "central-european" as const, gaps: ["2024-03-31 02:00–02:59"], repeats: [] };
+    const report: ImportReport = {
+      rowsRead: 3,
+      rowsImported: 3,
+      rowsSkipped: 0,
+      skipped: [],
+      textCells: [],
+      droppedColumns: [],
+      repeatedLocalTimes: 0,
+      blankLines: 0,
+      zone: { zone: "UTC", source: "option", evidence: "", fingerprint: null },
+      warnings: [
+        { kind: "zone-contradiction", zone: "UTC", fingerprint },
+        { kind: "duplicate-timestamps", count: 2, first: Date.UTC(2024, 9, 27, 1) },
+      ],
+    };
+    expect(summariseReport(report)).toBe(
+      "3 of 3 rows imported; warning: the data shows the DST pattern of Central European Time (gap 2024-03-31 02:00–02:59) but its times were read in UTC; warning: 2 rows repeat the timestamp of the row before (first at 2024-10-27T01:00:00.000Z)",
+    );
   });
 });

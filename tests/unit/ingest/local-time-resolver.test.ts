@@ -40,6 +40,31 @@ describe("LocalTimeResolver", () => {
     expect(series).toEqual(["2024-10-26T23:00:00.000Z", "2024-10-27T00:00:00.000Z", "2024-10-27T01:00:00.000Z", "2024-10-27T02:00:00.000Z"]);
   });
 
+  it("resolves the repeated hour of a descending (newest first) column: the first pass is winter time", () => {
+    const berlin = new LocalTimeResolver("Europe/Berlin");
+    const series = [[3, 15], [3, 0], [2, 45], [2, 0], [2, 45], [2, 0], [1, 45]].map(([h, m]) => iso(berlin.toUtc(wall(10, 27, h, m))));
+    expect(series).toEqual([
+      "2024-10-27T02:15:00.000Z",
+      "2024-10-27T02:00:00.000Z",
+      "2024-10-27T01:45:00.000Z",
+      "2024-10-27T01:00:00.000Z",
+      "2024-10-27T00:45:00.000Z",
+      "2024-10-27T00:00:00.000Z",
+      "2024-10-26T23:45:00.000Z",
+    ]);
+    const hourly = new LocalTimeResolver("Europe/Berlin");
+    expect([3, 2, 2, 1].map((h) => iso(hourly.toUtc(wall(10, 27, h))))).toEqual(["2024-10-27T02:00:00.000Z", "2024-10-27T01:00:00.000Z", "2024-10-27T00:00:00.000Z", "2024-10-26T23:00:00.000Z"]);
+  });
+
+  it("takes the direction most rows ran in when the row before the repeated hour is far away (a new block)", () => {
+    const descending = new LocalTimeResolver("Europe/Berlin");
+    [20, 19, 18].forEach((day) => descending.toUtc(wall(11, day, 12)));
+    expect(iso(descending.toUtc(wall(10, 27, 2, 30)))).toBe("2024-10-27T01:30:00.000Z");
+    const ascending = new LocalTimeResolver("Europe/Berlin");
+    [1, 2, 3].forEach((day) => ascending.toUtc(wall(10, day, 12)));
+    expect(iso(ascending.toUtc(wall(10, 27, 2, 30)))).toBe("2024-10-27T00:30:00.000Z");
+  });
+
   it("starts each autumn change afresh", () => {
     const berlin = new LocalTimeResolver("Europe/Berlin");
     berlin.toUtc(wall(10, 27, 2, 30));

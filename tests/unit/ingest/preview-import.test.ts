@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "@/lib/ingest/detect-layout";
 import { previewImport } from "@/lib/ingest/preview-import";
+import { RestartImport } from "@/lib/ingest/restart-import";
+import { StreamingImporter } from "@/lib/ingest/streaming-importer";
 
 describe("previewImport", () => {
   const sample = "Zeit;Wert\n31.03.2024 01:45;1,5\n31.03.2024 02:15;2\n31.03.2024 03:00;3\n31.03.2024 03:15;4\n31.03.2024 03:3";
@@ -17,5 +19,14 @@ describe("previewImport", () => {
     const layout = detectLayout(sample, { complete: false });
     const { frame } = previewImport(sample, { ...layout, decimal: "." }, false);
     expect(Array.from(frame.columns[0].values)).toEqual([NaN, 2, 3, 4]);
+  });
+
+  it("keeps the zone choice of the layout where the whole import would start again in the zone of the rows' DST changes", () => {
+    const layout = detectLayout("Zeit;Wert\n31.03.2024 01:30;1\n31.03.2024 01:45;2\n", { complete: true, options: { userZone: "Asia/Tokyo" } });
+    const withGap = "Zeit;Wert\n31.03.2024 01:30;1\n31.03.2024 01:45;2\n31.03.2024 03:00;3\n31.03.2024 03:15;4\n";
+    expect(previewImport(withGap, layout, true).report.zone).toMatchObject({ zone: "Asia/Tokyo", source: "user-zone" });
+    const importer = new StreamingImporter(layout);
+    importer.push(new TextEncoder().encode(withGap));
+    expect(() => importer.finish()).toThrow(RestartImport);
   });
 });
