@@ -109,6 +109,7 @@ export class JobRunner {
       } catch (error) {
         console.error("job runner:", error);
       }
+      if (this.stopped) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.wakeUp = () => {
