@@ -32,7 +32,8 @@ describe("handing running jobs back to the queue (PGlite)", () => {
     const requeued = await db().asService((sql) => requeueRunningJobs(sql, null));
     expect(requeued.find((job) => job.id === retried)).toMatchObject({ status: "queued", attempts: 1, locked_by: null });
     expect(requeued.find((job) => job.id === exhausted)).toMatchObject({ status: "failed", stage: "failed", attempts: 1, message: "Chronoframe stopped during every attempt of this job." });
-    expect((await db().asService((sql) => findJob(sql, exhausted)))?.finished_at).not.toBeNull();
+    const [ended] = await db().asService((sql) => sql.query<{ finished_at: Date | null }>("select finished_at from jobs where id = $1", [exhausted]));
+    expect(ended.finished_at).not.toBeNull();
     expect((await db().asService((sql) => claimJob(sql, "next", ["crash"])))).toMatchObject({ id: retried, attempts: 2 });
   });
 });
