@@ -2,6 +2,7 @@
 // Embedded mode (no SUPABASE_URL) listens on localhost only: it has one local user and no sign-in.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 
 const NODE_MAJOR = 24;
@@ -15,6 +16,8 @@ if (Number(process.versions.node.split(".")[0]) < NODE_MAJOR) {
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+// The server stops itself within 8 s of a signal; past this, it is killed.
+const KILL_AFTER_MS = 10_000;
 
 if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("No production build yet: building Chronoframe once (about a minute)…");
@@ -27,6 +30,13 @@ const cloud = Boolean(process.env.SUPABASE_URL);
 const host = process.env.HOST || (cloud ? "0.0.0.0" : "127.0.0.1");
 console.log(`Chronoframe on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${cloud ? "cloud" : "embedded"} mode)`);
 
-const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { cwd: root, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The IPC channel is how the server notices that this process died (even by SIGKILL): it then stops too.
+const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => {
+    server.kill(signal);
+    setTimeout(() => server.kill("SIGKILL"), KILL_AFTER_MS).unref();
+  });
+}
+// This process ends with the server, with its status (128 + the signal's number if a signal ended it).
+server.on("exit", (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));

@@ -9,10 +9,12 @@ const DATABASE = Symbol.for("chronoframe.database");
 type Holder = typeof globalThis & { [DATABASE]?: Promise<Database> };
 
 async function open(): Promise<Database> {
-  const { database } = config();
+  const { database, port } = config();
   if (database.kind === "postgres") return openPostgresDatabase(database.url);
-  // Embedded mode owns its database: bring the schema up to date before the first use.
-  const db = await openPgliteDatabase(database.dir);
+  // Embedded mode owns its database: lock the folder, then bring the schema up to date before
+  // the first use. A second process is told who holds it: the web server by its port.
+  const owner = process.env.NEXT_RUNTIME ? { role: "web server", port } : { role: "process", port: null };
+  const db = await openPgliteDatabase(database.dir, owner);
   await migrate(db);
   return db;
 }
@@ -25,6 +27,24 @@ export function database(): Promise<Database> {
     throw error;
   });
   return holder[DATABASE];
+}
+
+/**
+ * Closes the process-wide database if it was opened, which releases an embedded folder's lock.
+ * `final` (the process is stopping): later calls of database() fail instead of opening it again.
+ */
+export async function closeDatabase({ final = false } = {}): Promise<void> {
+  const holder = globalThis as Holder;
+  const opened = holder[DATABASE];
+  if (final) {
+    const stopped = Promise.reject(new Error("Chronoframe is stopping."));
+    stopped.catch(() => undefined);
+    holder[DATABASE] = stopped;
+  } else {
+    delete holder[DATABASE];
+  }
+  const db = await opened?.catch(() => null);
+  await db?.close();
 }
 
 export type { Database, Sql } from "./database";

@@ -1,6 +1,6 @@
 import "server-only";
-import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { lockDataFolder, type DataFolderOwner } from "./data-folder-lock";
 import { enterUserRole, type Database, type Sql } from "./database";
 
 function wrap(tx: Transaction): Sql {
@@ -15,10 +15,19 @@ function wrap(tx: Transaction): Sql {
   };
 }
 
-/** The embedded database: PostgreSQL compiled to WebAssembly, persisted in a folder (or in memory). */
-export async function openPgliteDatabase(dir: string | null): Promise<Database> {
-  if (dir) await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir ?? undefined);
+/**
+ * The embedded database: PostgreSQL compiled to WebAssembly, persisted in a folder (or in
+ * memory). A folder is locked for this process first and released when the database closes.
+ */
+export async function openPgliteDatabase(dir: string | null, owner: DataFolderOwner = { role: "process", port: null }): Promise<Database> {
+  const lock = dir ? await lockDataFolder(dir, owner) : null;
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dir ?? undefined);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   return {
     kind: "pglite",
     asUser: (userId, work) =>
@@ -28,6 +37,12 @@ export async function openPgliteDatabase(dir: string | null): Promise<Database> 
         return work(sql);
       }),
     asService: (work) => db.transaction((tx) => work(wrap(tx))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await lock?.release();
+      }
+    },
   };
 }

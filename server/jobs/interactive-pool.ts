@@ -53,3 +53,11 @@ export async function runInteractive<Result>(kind: string, payload: Record<strin
 export function warmInteractivePool(): void {
   pool();
 }
+
+/** Ends the pool's threads (the process is stopping); tasks still running are rejected. */
+export async function closeInteractivePool(): Promise<void> {
+  const holder = globalThis as Holder;
+  const running = holder[POOL];
+  delete holder[POOL];
+  await running?.destroy();
+}

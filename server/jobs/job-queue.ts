@@ -114,6 +114,28 @@ export async function expireStuckJobs(sql: Sql): Promise<JobRow[]> {
 }
 
 /**
+ * Hands running jobs back to the queue, to be claimed again at once. With a `workerId`: the
+ * jobs of a runner that is stopping, whose interrupted attempt is not counted. With null:
+ * every running job, for a process that holds the embedded data folder's lock and so knows
+ * their process is dead; that attempt counts (the process may have died of the job), and a
+ * job out of attempts fails, as when a lease runs out.
+ */
+export async function requeueRunningJobs(sql: Sql, workerId: string | null): Promise<JobRow[]> {
+  return sql.query<JobRow>(
+    `update jobs set
+       attempts = case when $1::text is null then attempts else greatest(attempts - 1, 0) end,
+       status = case when $1::text is null and attempts >= max_attempts then 'failed' else 'queued' end,
+       stage = case when $1::text is null and attempts >= max_attempts then 'failed' else 'queued' end,
+       progress = case when $1::text is null and attempts >= max_attempts then progress else 0 end,
+       message = case when $1::text is null and attempts >= max_attempts then 'Chronoframe stopped during every attempt of this job.' else null end,
+       finished_at = case when $1::text is null and attempts >= max_attempts then now() else null end,
+       run_after = now(), seq = seq + 1, updated_at = now(), locked_by = null, locked_until = null
+     where status = 'running' and ($1::text is null or locked_by = $1) returning *`,
+    [workerId],
+  );
+}
+
+/**
  * Cancels a queued or running job; null when it has finished already or is not visible. The
  * job is looked up under the caller's RLS, the update runs as the service (users cannot write jobs).
  */

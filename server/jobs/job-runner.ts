@@ -4,14 +4,16 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Database } from "@/server/db";
+import type { Database, Sql } from "@/server/db";
 import type { JobHandler } from "./job-handlers";
-import { claimJob, completeJob, expireStuckJobs, failJob, findJob, recordJobProgress, JOB_LEASE_MS, type JobRow } from "./job-queue";
+import { claimJob, completeJob, expireStuckJobs, failJob, findJob, recordJobProgress, requeueRunningJobs, JOB_LEASE_MS, type JobRow } from "./job-queue";
 import type { TaskOutcome, TaskProgress } from "./task-types";
 
 const POLL_MS = 1_000;
 const PROGRESS_EVERY_MS = 250;
 const STUCK_SWEEP_MS = 30_000;
+/** Why a thread was ended when the runner stops (a cancel ends threads too). */
+const STOPPING = new Error("The job runner is stopping.");
 
 export interface JobRunnerOptions {
   threads: number;
@@ -28,6 +30,7 @@ export class JobRunner {
   private running = new Set<Promise<void>>();
   private readonly aborts = new Map<string, AbortController>();
   private stopped = false;
+  private looping: Promise<void> = Promise.resolve();
   private wakeUp: (() => void) | null = null;
   private lastStuckSweep = 0;
 
@@ -47,7 +50,15 @@ export class JobRunner {
   }
 
   start(): void {
-    void this.loop();
+    this.looping = this.loop();
+  }
+
+  /**
+   * Hands back to the queue every job left running by a process that died. Only for the
+   * owner of an embedded data folder, before start(): its lock proves no other process runs them.
+   */
+  async requeueAbandonedJobs(): Promise<void> {
+    await this.requeue((sql) => requeueRunningJobs(sql, null));
   }
 
   /** Nudges the loop after an enqueue in this process, instead of waiting for the next poll. */
@@ -60,11 +71,22 @@ export class JobRunner {
     this.aborts.get(jobId)?.abort();
   }
 
+  /**
+   * Stops claiming, ends the threads of running jobs and hands those jobs back to the queue
+   * with their attempt not counted, so that the next start (or another worker) runs them at
+   * once. A thread that has finished by then is recorded as usual.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.notify();
-    await Promise.allSettled([...this.running]);
-    await this.pool.destroy();
+    for (const abort of this.aborts.values()) abort.abort(STOPPING);
+    try {
+      await this.looping;
+      await Promise.allSettled([...this.running]);
+      await this.requeue((sql) => requeueRunningJobs(sql, this.workerId));
+    } finally {
+      await this.pool.destroy();
+    }
   }
 
   private async loop(): Promise<void> {
@@ -87,6 +109,7 @@ export class JobRunner {
       } catch (error) {
         console.error("job runner:", error);
       }
+      if (this.stopped) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
         this.wakeUp = () => {
@@ -100,24 +123,31 @@ export class JobRunner {
   private async sweepStuckJobs(): Promise<void> {
     if (Date.now() - this.lastStuckSweep < STUCK_SWEEP_MS) return;
     this.lastStuckSweep = Date.now();
-    const expired = await this.db.asService(async (sql) => {
-      const rows = await expireStuckJobs(sql);
+    await this.requeue(expireStuckJobs);
+  }
+
+  /** Puts running jobs back in the queue with `requeue`; one out of attempts gets its final failure. Then tells their followers. */
+  private async requeue(requeue: (sql: Sql) => Promise<JobRow[]>): Promise<void> {
+    const rows = await this.db.asService(async (sql) => {
+      const rows = await requeue(sql);
       for (const job of rows) {
         if (job.status === "failed") await this.options.handlers[job.kind]?.onFinalFailure(sql, job, job.message ?? "The job stopped.");
       }
       return rows;
     });
-    await Promise.all(expired.map((job) => this.options.handlers[job.kind]?.announce(job)));
+    await Promise.all(rows.map((job) => this.options.handlers[job.kind]?.announce(job)));
   }
 
   private async execute(job: JobRow): Promise<void> {
     const handler = this.options.handlers[job.kind];
+    const abort = new AbortController();
+    this.aborts.set(job.id, abort);
+    // Claimed while the runner began to stop: the thread is not started, stop() hands the job back.
+    if (this.stopped) abort.abort(STOPPING);
     if (handler.onStart) await this.db.asService((sql) => handler.onStart!(sql, job));
     await handler.announce(job);
 
     const { port1, port2 } = new MessageChannel();
-    const abort = new AbortController();
-    this.aborts.set(job.id, abort);
     let latest: TaskProgress | null = null;
     let writing = Promise.resolve();
     const flush = () => {
@@ -144,10 +174,12 @@ export class JobRunner {
     }, JOB_LEASE_MS / 3);
 
     let outcome: TaskOutcome | { ok: false; crashed: true };
+    let interrupted = false;
     try {
       outcome = (await this.pool.run({ kind: job.kind, payload: job.payload, port: port2 }, { transferList: [port2], signal: abort.signal })) as TaskOutcome;
     } catch (error) {
-      if (!abort.signal.aborted) console.error(`job ${job.id} (${job.kind}) crashed:`, error);
+      interrupted = abort.signal.aborted;
+      if (!interrupted) console.error(`job ${job.id} (${job.kind}) crashed:`, error);
       outcome = { ok: false, crashed: true };
     } finally {
       clearInterval(progressTimer);
@@ -157,7 +189,10 @@ export class JobRunner {
     }
     latest = null;
     await flush();
-    if (abort.signal.aborted) {
+    const stopping = abort.signal.reason === STOPPING;
+    // Ended by stop(), which hands the job back; a thread that finished first is recorded below.
+    if (stopping && interrupted) return;
+    if (abort.signal.aborted && !stopping) {
       // Aborted because the job is no longer this worker's: cancelled, or (lease lost) someone else's now.
       await this.db.asService(async (sql) => {
         const current = await findJob(sql, job.id);

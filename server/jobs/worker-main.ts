@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/server/config";
-import { database } from "@/server/db";
+import { closeDatabase, database } from "@/server/db";
+import { stopOnSignals } from "@/server/shutdown";
 import { JobRunner } from "./job-runner";
 import { jobHandlers } from "./job-kinds-registry";
 
@@ -14,15 +15,13 @@ async function main(): Promise<void> {
     throw new Error("npm run worker needs the PUSHER_* variables: progress from another process reaches browsers through Pusher");
   }
   const runner = new JobRunner(await database(), { threads: settings.workerThreads, handlers: jobHandlers });
+  // A signal hands this worker's running jobs back to the queue, for another worker or the next start.
+  stopOnSignals(async () => {
+    await runner.stop();
+    await closeDatabase({ final: true });
+  });
   runner.start();
   process.stdout.write(`worker ${runner.workerId} running ${settings.workerThreads} thread(s)\n`);
-  const stop = async () => {
-    await runner.stop();
-    await (await database()).close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
