@@ -4,6 +4,8 @@ import { database } from "@/server/db";
 import { JobRunner } from "@/server/jobs/job-runner";
 import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { setJobRunner } from "@/server/jobs/runner-instance";
+import { isPgliteDatabase } from "@/server/db/pglite-database";
+import { scheduleBackups } from "@/server/recovery/backups";
 import { warmInteractivePool } from "@/server/jobs/interactive-pool";
 import { cleanUpUploads } from "@/server/uploads/cleanup";
 import { uploadStore } from "@/server/uploads/upload-store";
@@ -21,6 +23,7 @@ export async function startBackgroundServices(): Promise<void> {
   holder[BOOTED] = true;
   const settings = config();
   const db = await database();
+  if (isPgliteDatabase(db)) scheduleBackups(db, settings.backups);
   warmInteractivePool();
   if (settings.runWorkersInWeb) {
     const runner = new JobRunner(db, { threads: settings.workerThreads, handlers: jobHandlers });

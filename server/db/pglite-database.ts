@@ -15,10 +15,24 @@ function wrap(tx: Transaction): Sql {
   };
 }
 
-/** The embedded database: PostgreSQL compiled to WebAssembly, persisted in a folder (or in memory). */
-export async function openPgliteDatabase(dir: string | null): Promise<Database> {
+/** The embedded database, which can also copy itself whole for a backup. */
+export interface PgliteDatabase extends Database {
+  readonly kind: "pglite";
+  /** The data directory as a gzipped tarball (what `loadDataDir` restores). */
+  dumpDataDir(): Promise<Blob>;
+}
+
+export function isPgliteDatabase(db: Database): db is PgliteDatabase {
+  return db.kind === "pglite" && "dumpDataDir" in db;
+}
+
+/**
+ * The embedded database: PostgreSQL compiled to WebAssembly, persisted in a folder (or in
+ * memory); `loadDataDir` fills a new folder from a tarball `dumpDataDir` made.
+ */
+export async function openPgliteDatabase(dir: string | null, options: { loadDataDir?: Blob } = {}): Promise<PgliteDatabase> {
   if (dir) await mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir ?? undefined);
+  const db = await PGlite.create(dir ?? undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   return {
     kind: "pglite",
     asUser: (userId, work) =>
@@ -28,6 +42,13 @@ export async function openPgliteDatabase(dir: string | null): Promise<Database> 
         return work(sql);
       }),
     asService: (work) => db.transaction((tx) => work(wrap(tx))),
+    // Inside a transaction no other transaction is half-done, and after the checkpoint the
+    // files hold every committed change: the copy needs no WAL replay to be complete.
+    dumpDataDir: () =>
+      db.transaction(async (tx) => {
+        await tx.exec("checkpoint");
+        return db.dumpDataDir("gzip");
+      }),
     close: () => db.close(),
   };
 }
