@@ -92,7 +92,10 @@ describe("backup and restore of the embedded database", () => {
     expect((await finishedJob(app.db, derived.jobId)).status).toBe("succeeded");
     const config: TrainingConfigInput = {
       version: 1,
-      inputs: [{ datasetId: sourceId, column: "temperature", startHours: -2, endHours: 0 }],
+      inputs: [
+        { datasetId: sourceId, column: "temperature", startHours: -2, endHours: 0 },
+        { datasetId: sourceId, column: "load", startHours: -2, endHours: 0 },
+      ],
       outputs: [{ datasetId: sourceId, column: "load", startHours: 0.25, endHours: 1 }],
       steps: { inputSteps: 9, outputSteps: 4, stepMinutes: 15 },
       timeFeatures: { day: true },
