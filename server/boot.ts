@@ -7,6 +7,8 @@ import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { setJobRunner } from "@/server/jobs/runner-instance";
 import { closeInteractivePool, warmInteractivePool } from "@/server/jobs/interactive-pool";
 import { endLiveStreams } from "@/server/progress/live-streams";
+import { isPgliteDatabase } from "@/server/db/pglite-database";
+import { scheduleBackups } from "@/server/recovery/backups";
 import { isStopping, stopOnSignals, stopProcess } from "@/server/shutdown";
 import { cleanUpUploads } from "@/server/uploads/cleanup";
 import { uploadStore } from "@/server/uploads/upload-store";
@@ -38,6 +40,7 @@ export async function startBackgroundServices(): Promise<void> {
   if (process.connected) process.once("disconnect", () => void stopProcess("SIGHUP"));
   const db = await database();
   if (isStopping()) return;
+  if (isPgliteDatabase(db)) services.timers.push(scheduleBackups(db, settings.backups));
   warmInteractivePool();
   if (settings.runWorkersInWeb) {
     const runner = new JobRunner(db, { threads: settings.workerThreads, handlers: jobHandlers });

@@ -27,6 +27,8 @@ export const envSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInteger(1_000_000_000),
   UPLOAD_EXPIRY_MINUTES: z.preprocess((value) => (value === "" || value === undefined ? 24 * 60 : Number(value)), z.number().positive()),
   CLEANUP_INTERVAL_MINUTES: positiveInteger(30),
+  BACKUP_INTERVAL_HOURS: z.preprocess((value) => (value === "" || value === undefined ? 6 : Number(value)), z.number().positive()),
+  BACKUP_KEEP: positiveInteger(5),
   WORKER_THREADS: positiveInteger(2),
   RUN_WORKERS_IN_WEB: z.enum(["true", "false"]).optional(),
   DATABASE_URL: optionalText,

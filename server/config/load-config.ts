@@ -10,6 +10,8 @@ export interface Config {
   maxUploadBytes: number;
   uploadExpiryMs: number;
   cleanupIntervalMs: number;
+  /** Embedded mode's database backups: where, how often, how many. */
+  backups: { dir: string; intervalMs: number; keep: number };
   workerThreads: number;
   runWorkersInWeb: boolean;
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
@@ -64,6 +66,7 @@ export function loadConfig(source: NodeJS.ProcessEnv): Config {
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     uploadExpiryMs: env.UPLOAD_EXPIRY_MINUTES * 60_000,
     cleanupIntervalMs: env.CLEANUP_INTERVAL_MINUTES * 60_000,
+    backups: { dir: path.join(dataDir, "backups"), intervalMs: env.BACKUP_INTERVAL_HOURS * 3600_000, keep: env.BACKUP_KEEP },
     workerThreads: env.WORKER_THREADS,
     // PGlite lives inside one process, so embedded mode always runs its workers in the web process.
     runWorkersInWeb: groups.database ? env.RUN_WORKERS_IN_WEB !== "false" : true,

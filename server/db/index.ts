@@ -1,20 +1,20 @@
 import "server-only";
 import { config } from "@/server/config";
 import type { Database } from "./database";
+import { openEmbeddedDatabase } from "@/server/recovery/embedded-database";
 import { migrate } from "./migrate";
-import { openPgliteDatabase } from "./pglite-database";
 import { openPostgresDatabase } from "./postgres-database";
 
 const DATABASE = Symbol.for("chronoframe.database");
 type Holder = typeof globalThis & { [DATABASE]?: Promise<Database> };
 
 async function open(): Promise<Database> {
-  const { database, port } = config();
+  const { database, dataDir, backups, port } = config();
   if (database.kind === "postgres") return openPostgresDatabase(database.url);
   // Embedded mode owns its database: lock the folder, then bring the schema up to date before
   // the first use. A second process is told who holds it: the web server by its port.
   const owner = process.env.NEXT_RUNTIME ? { role: "web server", port } : { role: "process", port: null };
-  const db = await openPgliteDatabase(database.dir, owner);
+  const db = await openEmbeddedDatabase({ dataDir, dbDir: database.dir, backupsDir: backups.dir, owner });
   await migrate(db);
   return db;
 }

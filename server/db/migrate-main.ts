@@ -8,7 +8,7 @@ import { openPgliteDatabase } from "./pglite-database";
 async function main(): Promise<void> {
   const { database } = config();
   // An embedded folder another process holds is refused before anything in it is opened.
-  const db = database.kind === "postgres" ? openPostgresDatabase(database.url, { max: 1 }) : await openPgliteDatabase(database.dir, { role: "db:migrate", port: null });
+  const db = database.kind === "postgres" ? openPostgresDatabase(database.url, { max: 1 }) : await openPgliteDatabase(database.dir, { owner: { role: "db:migrate", port: null } });
   try {
     const applied = await migrate(db);
     process.stdout.write(applied.length ? `applied: ${applied.join(", ")}\n` : "database is up to date\n");

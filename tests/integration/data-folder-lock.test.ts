@@ -85,7 +85,7 @@ describe("the lock of an embedded data folder", () => {
 
   it("keeps a second PGlite off an open database, in this process or by db:migrate, which touches nothing", async () => {
     const dbDir = path.join(folder, "db");
-    const db = await openPgliteDatabase(dbDir, { role: "web server", port: 4323 });
+    const db = await openPgliteDatabase(dbDir, { owner: { role: "web server", port: 4323 } });
     try {
       await expect(openPgliteDatabase(dbDir)).rejects.toThrow(`Another Chronoframe (pid ${process.pid}, port 4323) is using ${dbDir}`);
       expect(await db.asService((sql) => sql.query<{ one: number }>("select 1 as one"))).toEqual([{ one: 1 }]);
