@@ -74,11 +74,12 @@ describe("embedded mode answers only its own hosts and its own pages' writes", (
 
   it("refuses a JSON route's write from another origin with 403 and makes no version", async () => {
     const route = `/api/datasets/${DATASET}/versions`;
-    for (const headers of [
+    const forgeries: Record<string, string>[] = [
       { origin: "http://evil.example", "content-type": "text/plain" },
       { "sec-fetch-site": "cross-site", "content-type": "text/plain" },
       { origin: "null", "content-type": "application/json" },
-    ]) {
+    ];
+    for (const headers of forgeries) {
       const answer = await raw(server, route, { method: "POST", headers, body: recipe });
       expect(answer.status).toBe(403);
       expect(JSON.parse(answer.body)).toEqual({ error: "Requests from another site may not change anything here." });
