@@ -11,7 +11,8 @@ import type { TaskOutcome, TaskProgress } from "./task-types";
 
 const POLL_MS = 1_000;
 const PROGRESS_EVERY_MS = 250;
-const STUCK_SWEEP_MS = 30_000;
+// Often enough that a job whose worker died shows as retrying soon after its lease ran out.
+const STUCK_SWEEP_MS = 5_000;
 
 export interface JobRunnerOptions {
   threads: number;
@@ -119,11 +120,13 @@ export class JobRunner {
     const abort = new AbortController();
     this.aborts.set(job.id, abort);
     let latest: TaskProgress | null = null;
+    let lastWritten: TaskProgress = { stage: "running", progress: 0 };
     let writing = Promise.resolve();
     const flush = () => {
       const progress = latest;
       latest = null;
       if (!progress) return writing;
+      lastWritten = progress;
       writing = writing
         .then(async () => {
           const row = await this.db.asService((sql) => recordJobProgress(sql, job.id, this.workerId, progress));
@@ -138,10 +141,10 @@ export class JobRunner {
       latest = progress;
     });
     const progressTimer = setInterval(() => void flush(), PROGRESS_EVERY_MS);
-    // A task that reports nothing for a while still holds its lease.
+    // A task that reports nothing for a while still holds its lease (its last progress written again).
     const heartbeat = setInterval(() => {
-      latest ??= { stage: "running", progress: 0 };
-    }, JOB_LEASE_MS / 3);
+      latest ??= lastWritten;
+    }, JOB_LEASE_MS / 4);
 
     let outcome: TaskOutcome | { ok: false; crashed: true };
     try {
