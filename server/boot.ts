@@ -6,6 +6,7 @@ import { jobHandlers } from "@/server/jobs/job-kinds-registry";
 import { setJobRunner } from "@/server/jobs/runner-instance";
 import { warmInteractivePool } from "@/server/jobs/interactive-pool";
 import { cleanUpUploads } from "@/server/uploads/cleanup";
+import { completeStrandedUploads } from "@/server/uploads/complete-upload";
 import { uploadStore } from "@/server/uploads/upload-store";
 
 const BOOTED = Symbol.for("chronoframe.booted");
@@ -13,7 +14,8 @@ type Holder = typeof globalThis & { [BOOTED]?: boolean };
 
 /**
  * Starts what the web process runs besides requests: the database (migrated in embedded
- * mode), the job runner unless workers run elsewhere, and the embedded cleanup schedule.
+ * mode), the job runner unless workers run elsewhere, the completion of uploads a stop left
+ * stranded, and the embedded cleanup schedule.
  */
 export async function startBackgroundServices(): Promise<void> {
   const holder = globalThis as Holder;
@@ -27,6 +29,8 @@ export async function startBackgroundServices(): Promise<void> {
     setJobRunner(runner);
     runner.start();
   }
+  // Uploads whose last bytes arrived just before the previous process stopped get their check now.
+  await completeStrandedUploads(db, uploadStore()).catch((error: unknown) => console.error("completing uploads:", error));
   if (settings.auth.kind === "local") {
     const sweep = () =>
       cleanUpUploads(db, uploadStore()).catch((error: unknown) => console.error("cleanup:", error));

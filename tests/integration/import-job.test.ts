@@ -34,7 +34,7 @@ describe("import job: a real runner, worker threads, PGlite and files", () => {
     const size = (await import("node:fs")).statSync(target).size;
     await app.db.asUser(OWNER, async (sql) => {
       await insertUpload(sql, { id, ownerId: OWNER, filename, sizeBytes: size, expiresAt: new Date(Date.now() + 3600_000) });
-      await recordUploadCheck(sql, id, { sha256: "x", lineCount: 1, encoding: "utf-8", delimiter: ";", sizeBytes: size });
+      await recordUploadCheck(sql, id, { sha256: "x", headSha256: "x", lineCount: 1, encoding: "utf-8", delimiter: ";", sizeBytes: size });
     });
     return { id, size };
   }

@@ -246,7 +246,7 @@ describe("no route answers without a session", () => {
     expect((await request("/api/cron/cleanup", "GET", { Authorization: `Bearer ${await auth.mintToken(user)}` })).status).toBe(401);
     const ok = await request("/api/cron/cleanup", "GET", { Authorization: `Bearer ${CRON_SECRET}` });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ expiredUploads: expect.any(Number), removedFiles: expect.any(Number) });
+    expect(await ok.json()).toEqual({ completedUploads: expect.any(Number), expiredUploads: expect.any(Number), removedFiles: expect.any(Number) });
   });
 
   for (const [file, page] of Object.entries(PAGES)) {
