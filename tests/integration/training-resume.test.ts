@@ -2,8 +2,6 @@ import { randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Frame } from "@/lib/series/frame";
-import type { TrainingConfigInput } from "@/lib/train/training-config";
 import { LOCAL_USER } from "@/server/auth/session-user";
 import { toJobDetail } from "@/server/jobs/job-detail";
 import type { JobRow } from "@/server/jobs/job-queue";
@@ -16,17 +14,7 @@ import type { TrainingCheckpoint } from "@/server/train/training-checkpoint";
 import { inProcessApp } from "../support/in-process-app";
 import { eventually, finishedJob } from "../support/jobs";
 import { seedDataset } from "../support/seed-datasets";
-
-const QUARTER_HOUR = 15 * 60_000;
-const ROWS = 30 * 96;
-
-/** A month of quarter-hourly load following the outdoor temperature and the time of day. */
-function buildingFrame(): Frame {
-  const t0 = Date.UTC(2024, 0, 1);
-  const outdoor = Float64Array.from({ length: ROWS }, (_, i) => 5 + 6 * Math.sin((2 * Math.PI * i) / 96) + ((i * 7919) % 17) / 17);
-  const load = Float64Array.from({ length: ROWS }, (_, i) => 40 - 1.5 * outdoor[i] + 4 * Math.cos((2 * Math.PI * i) / 96) + ((i * 104729) % 13) / 13);
-  return { time: Float64Array.from({ length: ROWS }, (_, i) => t0 + i * QUARTER_HOUR), columns: [{ name: "outdoor", values: outdoor }, { name: "load", values: load }] };
-}
+import { buildingFrame, interruptibleTrainingConfig } from "../support/training-fixtures";
 
 /**
  * A training job whose worker thread is terminated mid-training (as when its worker dies):
@@ -46,16 +34,7 @@ describe("training resumes from its checkpoint after its worker died", () => {
 
   it("keeps the finished models, resumes the net at its checkpointed epoch, and finishes with every model", { timeout: 300_000 }, async () => {
     const datasetId = await seedDataset(app.db, blobStore(), { ownerId: LOCAL_USER.id, name: "building.csv", frame: buildingFrame() });
-    const config: TrainingConfigInput = {
-      version: 1,
-      inputs: [
-        { datasetId, column: "outdoor", startHours: -2, endHours: 0 },
-        { datasetId, column: "load", startHours: -2, endHours: 0 },
-      ],
-      outputs: [{ datasetId, column: "load", startHours: 0.25, endHours: 1 }],
-      steps: { inputSteps: 9, outputSteps: 4, stepMinutes: 15 },
-      models: [{ kind: "naive" }, { kind: "linear" }, { kind: "dense", layers: 1, units: 8, epochs: 120, patience: 120, batchSize: 16 }],
-    };
+    const config = interruptibleTrainingConfig(datasetId, 120);
     const projectId = randomUUID();
     await app.db.asService((sql) =>
       sql.query("insert into training_projects (id, owner_id, name, config) values ($1, $2, 'resume', $3::text::jsonb)", [projectId, LOCAL_USER.id, JSON.stringify(config)]),
