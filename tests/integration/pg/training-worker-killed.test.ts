@@ -19,7 +19,6 @@ import { seedDataset } from "../../support/seed-datasets";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 import { buildingFrame, interruptibleTrainingConfig } from "../../support/training-fixtures";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
 const EPOCHS = 150;
 
 /**
@@ -50,7 +49,8 @@ describe("a training job whose worker process was killed", () => {
 
   function startWorker(): { child: ChildProcess; output: () => string } {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: process.env.TZ, NODE_ENV: "production", ...environment() };
-    const child = spawn(TSX, ["--conditions=react-server", "server/jobs/worker-main.ts"], { cwd: path.resolve("."), env, stdio: ["ignore", "pipe", "pipe"] });
+    // What `npm run worker` runs, as one process (the tsx CLI would put a second one under it, out of SIGKILL's reach).
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "server/jobs/worker-main.ts"], { cwd: path.resolve("."), env, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -113,7 +113,10 @@ describe("a training job whose worker process was killed", () => {
 
     const second = startWorker();
     const events = () => pusher.on(jobChannel(started.jobId)).map((event) => (event.data as JobEvent).job);
-    await eventually(async () => events().some((job) => job.status === "retrying"), `the job was not shown as retrying:\n${second.output()}`, { timeoutMs: 90_000 });
+    await eventually(async () => events().some((job) => job.status === "retrying"), "the job was not shown as retrying", { timeoutMs: 90_000 }).catch(async (error: Error) => {
+      const row = await db.asService((sql) => findJob(sql, started.jobId));
+      throw new Error(`${error.message}; job ${row?.status}/${row?.stage}, events ${JSON.stringify(events().map((job) => job.status))}, pusher rejections ${JSON.stringify(pusher.rejections)}:\n${second.output()}`);
+    });
     expect(Date.now() - killedAt).toBeLessThan(60_000);
     expect(events().find((job) => job.status === "retrying")).toMatchObject({ attempt: 1, maxAttempts: 4, message: "The worker running this job stopped responding." });
 
