@@ -285,13 +285,13 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
   };
 
   const rows = [
-    ...localOnly.map((transfer) => ({ key: transfer.key, name: transfer.name, size: transfer.total, created: null as string | null, message: transfer.error, ...transferCells(transfer) })),
+    ...localOnly.map((transfer) => ({ key: transfer.key, name: transfer.name, size: transfer.total, created: null as string | null, message: transfer.error, note: null as string | null, ...transferCells(transfer) })),
     ...shownUploads.map((upload) => {
       const transfer = transferOf(upload.id);
       const live = transfer && !handedOver(transfer) && transfer.state !== "cancelled";
       const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: serverActions(upload) };
       const note = transfer?.state === "recognised" ? t("alreadyUploaded") : null;
-      return { key: upload.id, name: upload.filename, size: upload.sizeBytes, created: upload.createdAt, message: (live ? transfer.error : null) ?? actionErrors[upload.id] ?? upload.message ?? note, ...cells };
+      return { key: upload.id, name: upload.filename, size: upload.sizeBytes, created: upload.createdAt, message: (live ? transfer.error : null) ?? actionErrors[upload.id] ?? upload.message, note, ...cells };
     }),
   ];
 
@@ -354,6 +354,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                   <td>
                     <div className="file-name">{row.name}</div>
                     {row.message ? <div className="error-text">{row.message}</div> : null}
+                    {row.note ? <div className="hint">{row.note}</div> : null}
                   </td>
                   <td className="numeric">{formatBytes(row.size, locale)}</td>
                   <td>
