@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { startImport } from "@/app/datasets/actions";
+import { isFinished } from "@/lib/contracts/job-view";
 import type { UploadView } from "@/lib/contracts/upload-view";
 import { formatDuration } from "@/lib/format/format-duration";
 import { ProgressBar } from "./progress-bar";
@@ -17,6 +18,7 @@ const IMPORT_JOB = "import-upload";
  */
 export function DatasetImportButton({ upload }: { upload: UploadView }) {
   const t = useTranslations("datasets.import");
+  const tDatasets = useTranslations("datasets");
   const [pending, startTransition] = useTransition();
   const [started, setStarted] = useState<{ jobId: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,14 +55,14 @@ export function DatasetImportButton({ upload }: { upload: UploadView }) {
       else setError(result.error);
     });
 
-  const active = pending || (job && (job.status === "queued" || job.status === "running")) || (started && !ours);
+  const active = pending || (job && !isFinished(job.status)) || (started && !ours);
   return (
     <div className="import-cell" data-testid="import-cell">
       {active ? (
         <ProgressBar
           value={job?.status === "running" ? job.progress : 0}
           label={t("progressLabel", { name: upload.filename })}
-          text={job && job.status === "running" ? `${t(`stage.${job.stage === "writing" ? "writing" : "parsing"}`)} · ${Math.round(job.progress * 100)}%${job.message ? ` · ${job.message}` : ""}${left ? ` · ${t("left", { left })}` : ""}` : t("queued")}
+          text={job && job.status === "running" ? `${t(`stage.${job.stage === "writing" ? "writing" : "parsing"}`)} · ${Math.round(job.progress * 100)}%${job.message ? ` · ${job.message}` : ""}${left ? ` · ${t("left", { left })}` : ""}` : job?.status === "retrying" ? tDatasets("retrying", { attempt: job.attempt + 1, max: job.maxAttempts, reason: job.message ?? "" }) : t("queued")}
         />
       ) : (
         <div className="actions">

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import * as tus from "tus-js-client";
 import { UPLOAD_EVENT, userChannel } from "@/lib/contracts/channels";
 import type { LiveTransport } from "@/lib/contracts/live-transport";
+import { findUploadLike } from "@/app/datasets/actions";
+import { isFinished } from "@/lib/contracts/job-view";
 import { uploadEventSchema, uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
 import { newerOf } from "@/lib/contracts/newer-upload-state";
 import { formatBytes } from "@/lib/format/format-bytes";
@@ -12,10 +14,12 @@ import { formatDuration } from "@/lib/format/format-duration";
 import { secondsLeft, startTransferRate, updateTransferRate, type TransferRate } from "@/lib/format/transfer-rate";
 import { DatasetImportButton } from "./dataset-import-button";
 import { DatasetList } from "./dataset-list";
+import { fileHeadSha256 } from "./file-head-checksum";
 import { useLiveChannel } from "./hooks/use-live-channel";
 import { useStageName } from "./hooks/use-stage-name";
 import { LocalTime } from "./local-time";
 import { ProgressBar } from "./progress-bar";
+import { UploadRowActions } from "./upload-row-actions";
 
 const UPLOADS_ENDPOINT = "/api/uploads";
 // Below the 4.5 MB request-body limit of serverless hosts.
@@ -23,7 +27,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 // Keep retrying through network drops and server restarts (about 5 minutes in total).
 const RETRY_DELAYS_MS = [0, 1000, 2000, 3000, 5000, 5000, 10000, 10000, 15000, 15000, 20000, 30000, 30000, 30000, 30000, 30000, 30000];
 
-type TransferState = "starting" | "uploading" | "paused" | "done" | "failed" | "cancelled";
+/** `done` and `recognised` (the same file is uploaded already) hand the row over to the server's upload row. */
+type TransferState = "starting" | "uploading" | "paused" | "done" | "recognised" | "failed" | "cancelled";
 
 interface Transfer {
   key: string;
@@ -41,6 +46,19 @@ interface DatasetsWorkspaceProps {
   transport: LiveTransport;
   initialUploads: UploadView[];
   maxUploadBytes: number;
+}
+
+/** The user's upload of the same file (size and head checksum), if the server has one; null when it cannot tell. */
+async function recognise(file: File): Promise<UploadView | null> {
+  try {
+    const headSha256 = await fileHeadSha256(file);
+    if (!headSha256) return null;
+    const found = await findUploadLike({ sizeBytes: file.size, headSha256 });
+    return found.ok ? found.upload : null;
+  } catch {
+    // Recognition only saves a second upload: when it fails, the file is simply uploaded.
+    return null;
+  }
 }
 
 const uploadIdFromUrl = (url: string | null) => (url ? (url.split("/").filter(Boolean).pop() ?? null) : null);
@@ -62,6 +80,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
   const [transfers, setTransfers] = useState<Transfer[]>([]);
   const [dragging, setDragging] = useState(false);
   const [interruptedOffsets, setInterruptedOffsets] = useState<Record<string, number>>({});
+  const [actionErrors, setActionErrors] = useState<Record<string, string | null>>({});
   const tusUploads = useRef(new Map<string, tus.Upload>());
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -119,10 +138,24 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
         onError: (error) => patchTransfer(key, { state: "failed", error: tusErrorMessage(error, t) }),
       });
       tusUploads.current.set(key, upload);
-      void upload.findPreviousUploads().then((previous) => {
-        if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+      void (async () => {
+        // An unfinished upload of this file goes on from the offset the server stored.
+        const previous = await upload.findPreviousUploads();
+        if (previous.length > 0) {
+          upload.resumeFromPreviousUpload(previous[0]);
+          upload.start();
+          return;
+        }
+        // A file the server has whole already is that upload, not a second copy.
+        const existing = await recognise(file);
+        if (existing) {
+          tusUploads.current.delete(key);
+          setUploads((all) => (all.some((known) => known.id === existing.id) ? all.map((known) => (known.id === existing.id ? newerOf(known, existing) : known)) : [existing, ...all]));
+          patchTransfer(key, { state: "recognised", uploadId: existing.id, sent: file.size });
+          return;
+        }
         upload.start();
-      });
+      })();
     },
     [patchTransfer, reload, t],
   );
@@ -163,7 +196,9 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     }
   }, [interruptedKey]);
 
-  const localOnly = transfers.filter((transfer) => !transfer.uploadId || !uploads.some((upload) => upload.id === transfer.uploadId));
+  // A finished transfer says nothing itself: its row is the server's, whatever state that is in.
+  const handedOver = (transfer: Transfer) => transfer.state === "done" || transfer.state === "recognised";
+  const localOnly = transfers.filter((transfer) => !handedOver(transfer) && (!transfer.uploadId || !uploads.some((upload) => upload.id === transfer.uploadId)));
   // The server announces a new upload before the browser learns its id: that row is the local one.
   const beingCreated = transfers.filter((transfer) => !transfer.uploadId && transfer.state !== "failed" && transfer.state !== "cancelled");
   const shownUploads = uploads.filter(
@@ -222,9 +257,13 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     }
     if (upload.status === "processing") {
       const job = upload.job;
+      const text =
+        job?.status === "retrying"
+          ? t("retrying", { attempt: job.attempt + 1, max: job.maxAttempts, reason: job.message ?? "" })
+          : `${job ? stageName(job.stage) : t("status.queued")} · ${Math.round((job?.progress ?? 0) * 100)}%`;
       return {
         status: "processing",
-        progress: <ProgressBar value={job?.progress ?? 0} label={t("checkLabel", { name: upload.filename })} text={`${job ? stageName(job.stage) : t("status.queued")} · ${Math.round((job?.progress ?? 0) * 100)}%`} />,
+        progress: <ProgressBar value={job?.progress ?? 0} label={t("checkLabel", { name: upload.filename })} text={text} />,
       };
     }
     if (upload.status === "ready") {
@@ -233,13 +272,26 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
     return { status: upload.status, progress: null };
   };
 
+  // No action while a job works on the file (its check or an import): the server would refuse.
+  const serverActions = (upload: UploadView) => {
+    if (upload.status === "processing") return null;
+    const importing = upload.job?.kind === "import-upload" && !isFinished(upload.job.status);
+    return (
+      <div className="actions">
+        {upload.status === "ready" ? <DatasetImportButton upload={upload} /> : null}
+        {importing ? null : <UploadRowActions upload={upload} onChanged={() => void reload()} onError={(message) => setActionErrors((all) => ({ ...all, [upload.id]: message }))} />}
+      </div>
+    );
+  };
+
   const rows = [
-    ...localOnly.map((transfer) => ({ key: transfer.key, name: transfer.name, size: transfer.total, created: null as string | null, message: transfer.error, ...transferCells(transfer) })),
+    ...localOnly.map((transfer) => ({ key: transfer.key, name: transfer.name, size: transfer.total, created: null as string | null, message: transfer.error, note: null as string | null, ...transferCells(transfer) })),
     ...shownUploads.map((upload) => {
       const transfer = transferOf(upload.id);
-      const live = transfer && transfer.state !== "done" && transfer.state !== "cancelled";
-      const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: upload.status === "ready" ? <DatasetImportButton upload={upload} /> : null };
-      return { key: upload.id, name: upload.filename, size: upload.sizeBytes, created: upload.createdAt, message: (live ? transfer.error : null) ?? upload.message, ...cells };
+      const live = transfer && !handedOver(transfer) && transfer.state !== "cancelled";
+      const cells = live ? transferCells(transfer) : { ...serverCells(upload), actions: serverActions(upload) };
+      const note = transfer?.state === "recognised" ? t("alreadyUploaded") : null;
+      return { key: upload.id, name: upload.filename, size: upload.sizeBytes, created: upload.createdAt, message: (live ? transfer.error : null) ?? actionErrors[upload.id] ?? upload.message, note, ...cells };
     }),
   ];
 
@@ -302,6 +354,7 @@ export function DatasetsWorkspace({ userId, transport, initialUploads, maxUpload
                   <td>
                     <div className="file-name">{row.name}</div>
                     {row.message ? <div className="error-text">{row.message}</div> : null}
+                    {row.note ? <div className="hint">{row.note}</div> : null}
                   </td>
                   <td className="numeric">{formatBytes(row.size, locale)}</td>
                   <td>

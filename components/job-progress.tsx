@@ -38,6 +38,7 @@ export function JobProgress({ transport, jobId, label, onFinished, cancellable =
   if (!job) return <ProgressBar value={0} label={label} text={t("connecting")} />;
   const text = (() => {
     if (job.status === "queued") return t("queued");
+    if (job.status === "retrying") return t("retrying", { attempt: job.attempt + 1, max: job.maxAttempts, reason: job.message ?? "" });
     if (job.status === "failed") return job.message ?? t("failed");
     if (job.status === "cancelled") return t("cancelled");
     if (job.status === "succeeded") return t("succeeded");

@@ -11,6 +11,7 @@ import { isPgliteDatabase } from "@/server/db/pglite-database";
 import { scheduleBackups } from "@/server/recovery/backups";
 import { isStopping, stopOnSignals, stopProcess } from "@/server/shutdown";
 import { cleanUpUploads } from "@/server/uploads/cleanup";
+import { completeStrandedUploads } from "@/server/uploads/complete-upload";
 import { uploadStore } from "@/server/uploads/upload-store";
 
 /** How long requests in flight may go on once the server stops (a page render, a chunk of an upload). */
@@ -25,8 +26,9 @@ type Holder = typeof globalThis & { [BOOTED]?: Services };
 
 /**
  * Starts what the web process runs besides requests: the database (migrated in embedded
- * mode), the job runner unless workers run elsewhere, and the embedded cleanup schedule.
- * From the start on, a signal stops all of it cleanly (stopBackgroundServices).
+ * mode), the job runner unless workers run elsewhere, the completion of uploads a stop left
+ * stranded, and the embedded cleanup schedule. From the start on, a signal stops all of it
+ * cleanly (stopBackgroundServices).
  */
 export async function startBackgroundServices(): Promise<void> {
   const holder = globalThis as Holder;
@@ -50,6 +52,8 @@ export async function startBackgroundServices(): Promise<void> {
     setJobRunner(runner);
     runner.start();
   }
+  // Uploads whose last bytes arrived just before the previous process stopped get their check now.
+  await completeStrandedUploads(db, uploadStore()).catch((error: unknown) => console.error("completing uploads:", error));
   if (settings.auth.kind === "local") {
     const sweep = () =>
       cleanUpUploads(db, uploadStore()).catch((error: unknown) => console.error("cleanup:", error));

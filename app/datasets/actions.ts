@@ -4,6 +4,8 @@ import { z } from "zod";
 import { deriveRequestSchema, type StartDerivationResult } from "@/lib/contracts/dataset-derivation";
 import type { StartImportResult } from "@/lib/contracts/dataset-import";
 import { importProfileInputSchema, type SaveProfileResult } from "@/lib/contracts/import-profile";
+import { uploadFingerprintSchema, type FindUploadResult, type UploadActionResult } from "@/lib/contracts/upload-actions";
+import { uploadIdSchema } from "@/lib/contracts/upload-view";
 import { savedRecipeInputSchema, type SaveRecipeResult } from "@/lib/contracts/saved-recipe";
 import { importOptionsSchema } from "@/lib/ingest/import-options";
 import { formatPath } from "@/lib/process/spec-errors";
@@ -13,8 +15,7 @@ import { deleteSavedRecipe as deleteRecipeRow, saveRecipe as saveRecipeRow } fro
 import { startDerivation } from "@/server/datasets/start-derivation";
 import { startImportJob } from "@/server/datasets/start-import";
 import { database } from "@/server/db";
-
-const uploadIdSchema = z.string().uuid({ message: "not an upload id" });
+import { findOwnUploadLike, removeOwnUpload, retryOwnUpload } from "@/server/uploads/own-upload-actions";
 
 /** Imports one of the user's ready uploads with the given choices (empty = what detection finds). */
 export async function startImport(uploadId: unknown, options: unknown): Promise<StartImportResult> {
@@ -27,6 +28,33 @@ export async function startImport(uploadId: unknown, options: unknown): Promise<
       return { ok: false, error: `Invalid import choice ${issue.path.join(".")}: ${issue.message}` };
     }
     return startImportJob(user, id.data, parsed.data);
+  });
+}
+
+/** Removes one of the user's uploads and its stored bytes; refused while a job works on it. */
+export async function removeUpload(uploadId: unknown): Promise<UploadActionResult> {
+  return userAction<UploadActionResult>("removeUpload", "The file could not be removed. Try again.", async (user) => {
+    const id = uploadIdSchema.safeParse(uploadId);
+    if (!id.success) return { ok: false, error: "Upload not found." };
+    return removeOwnUpload(user, id.data);
+  });
+}
+
+/** Checks one of the user's uploads again, where that can succeed (a check that crashed). */
+export async function retryUpload(uploadId: unknown): Promise<UploadActionResult> {
+  return userAction<UploadActionResult>("retryUpload", "The file could not be checked again. Try again.", async (user) => {
+    const id = uploadIdSchema.safeParse(uploadId);
+    if (!id.success) return { ok: false, error: "Upload not found." };
+    return retryOwnUpload(user, id.data);
+  });
+}
+
+/** The user's upload of a file with this size and head checksum, so that adding it again does not upload it twice. */
+export async function findUploadLike(fingerprint: unknown): Promise<FindUploadResult> {
+  return userAction<FindUploadResult>("findUploadLike", "The file could not be compared with your uploads.", async (user) => {
+    const parsed = uploadFingerprintSchema.safeParse(fingerprint);
+    if (!parsed.success) return { ok: false, error: `Invalid file fingerprint: ${parsed.error.issues[0].message}` };
+    return findOwnUploadLike(user, parsed.data);
   });
 }
 

@@ -5,6 +5,7 @@ import { jobViewSchema } from "./job-view";
 export const uploadStatusSchema = z.enum(["uploading", "processing", "ready", "failed", "expired", "cancelled"]);
 export type UploadStatus = z.infer<typeof uploadStatusSchema>;
 
+export const uploadIdSchema = z.string().uuid({ message: "not an upload id" });
 
 export const uploadViewSchema = z.object({
   id: z.string().uuid(),
@@ -20,6 +21,8 @@ export const uploadViewSchema = z.object({
   updatedAt: z.string(),
   expiresAt: z.string(),
   job: jobViewSchema.nullable(),
+  /** Whether Retry can help (a check that crashed on every attempt); otherwise only Remove is offered. */
+  canRetry: z.boolean(),
 });
 export type UploadView = z.infer<typeof uploadViewSchema>;
 

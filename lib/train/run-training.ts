@@ -3,6 +3,7 @@ import { selectRows, type Matrix } from "./matrix";
 import { computeMetrics, metricsByAveraging, metricsByStep } from "./metrics";
 import { MODEL_DOCUMENT_FORMAT, serialiseScaler, type ModelDocument } from "./model-document";
 import type { ModelContext, ModelRuntime, TrainingProgress } from "./models/model";
+import type { NetCheckpoint } from "./models/net-training";
 import { checkModelConfigs, trainModel } from "./models/train-model";
 import { prepareSamples, type TrainingSeries } from "./prepare-samples";
 import type { ModelResult, TrainingConfig, TrainingResult } from "./training-config";
@@ -22,6 +23,17 @@ export interface TrainingOptions {
   runtime?: ModelRuntime;
   /** Epoch-ms clock for `createdAt`; injected so that results can be reproduced exactly. */
   now?: () => number;
+  /** What an earlier, interrupted attempt finished: its models are kept, not trained again; the next goes on from `net`. */
+  resume?: TrainingResume;
+  /** After every epoch of a neural model: `take` makes a checkpoint, for the caller to store when one is due. */
+  onNetCheckpoint?: (position: number, epoch: number, take: () => Promise<NetCheckpoint>) => Promise<void>;
+}
+
+export interface TrainingResume {
+  /** The results of the first models of the config, in order, as onModel received them. */
+  models: ModelResult[];
+  /** The checkpoint of the model after them, when one was taken. */
+  net?: { position: number; checkpoint: NetCheckpoint };
 }
 
 /** The data and settings leave nothing to train on. */
@@ -55,13 +67,25 @@ export async function runTraining(config: TrainingConfig, series: TrainingSeries
   };
   const testReferenceTime = Float64Array.from(split.test, (row) => prepared.referenceTime[row]);
   const blocks = layout.outputSeries.map((block) => ({ offset: block.offset, steps: block.steps }));
-  const models: ModelResult[] = [];
-  for (let index = 0; index < config.models.length; index++) {
+  const kept = options.resume?.models ?? [];
+  const models: ModelResult[] = kept.slice(0, config.models.length);
+  const startAt = models.length;
+  for (let index = startAt; index < config.models.length; index++) {
     const modelConfig = config.models[index];
     const position = index + 1;
     const label = `${position}:${modelConfig.kind}`;
-    onProgress?.({ model: label, position, message: "training" });
-    const context: ModelContext = { layout, inputScaler, outputScaler, runtime: options.runtime, signal, onProgress: (p) => onProgress?.({ ...p, model: label, position }) };
+    const resumeNet = options.resume?.net?.position === position ? options.resume.net.checkpoint : undefined;
+    const note = resumeNet ? `resumed after epoch ${resumeNet.epoch}` : index === startAt && startAt > 0 ? `resumed after ${startAt} trained model(s)` : "training";
+    onProgress?.({ model: label, position, message: note });
+    const context: ModelContext = {
+      layout,
+      inputScaler,
+      outputScaler,
+      runtime: options.runtime,
+      signal,
+      onProgress: (p) => onProgress?.({ ...p, model: label, position }),
+      checkpoint: { resume: resumeNet, save: options.onNetCheckpoint && ((epoch, take) => options.onNetCheckpoint!(position, epoch, take)) },
+    };
     const started = performance.now();
     const trained = await trainModel(modelConfig, context, data);
     const fitSeconds = (performance.now() - started) / 1000;

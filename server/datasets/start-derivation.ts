@@ -32,7 +32,7 @@ export async function startDerivation(user: SessionUser, request: DeriveRequest)
       modelBlobKey = models[0].model_blob_key;
     }
     const payload: DerivePayload = { datasetId, name: request.name, derivation, sources: ids.map((id) => byId.get(id)!), ...(modelBlobKey ? { modelBlobKey } : {}) };
-    const job = await enqueueJob(sql, { ownerId: user.id, kind: DERIVE_DATASET_JOB, payload, maxAttempts: 2 });
+    const job = await enqueueJob(sql, { ownerId: user.id, kind: DERIVE_DATASET_JOB, payload });
     return { ok: true, datasetId, jobId: job.id };
   });
   if (outcome.ok) {

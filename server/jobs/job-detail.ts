@@ -1,19 +1,26 @@
 import "server-only";
-import type { JobDetail } from "@/lib/contracts/job-view";
+import type { JobDetail, JobStatus } from "@/lib/contracts/job-view";
 import type { Sql } from "@/server/db";
 import type { JobRow } from "./job-queue";
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
+/** A queued job that has had attempts is waiting for its retry: the UI says so, with why. */
+export function jobViewStatus(row: Pick<JobRow, "status" | "stage">): JobStatus {
+  return row.status === "queued" && row.stage === "retrying" ? "retrying" : row.status;
+}
+
 export function toJobDetail(row: JobRow): JobDetail {
   return {
     id: row.id,
     kind: row.kind,
-    status: row.status,
+    status: jobViewStatus(row),
     stage: row.stage,
     progress: Number(row.progress),
     message: row.message,
     seq: Number(row.seq),
+    attempt: row.attempts,
+    maxAttempts: row.max_attempts,
     datasetId: row.dataset_id,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

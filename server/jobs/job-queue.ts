@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "@/server/db";
 import { asServiceWithin } from "@/server/db/database";
+import { retryPolicy } from "./job-retry-policy";
 
 export interface JobRow {
   id: string;
@@ -15,15 +16,20 @@ export interface JobRow {
   seq: string | number;
   attempts: number;
   max_attempts: number;
+  /** Failed for good because its attempts ran out on crashes, not because of what it was given. */
+  gave_up: boolean;
   payload: Record<string, unknown>;
   created_at: Date | string;
   updated_at: Date | string;
 }
 
-export const JOB_LEASE_MS = 60_000;
-const RETRY_BASE_MS = 2_000;
+/**
+ * A running job's worker renews this lease every quarter of it; a job whose lease ran out is
+ * shown as retrying at the next sweep, so a dead worker is visible within half a minute.
+ */
+export const JOB_LEASE_MS = 20_000;
 
-/** Queues a job. Users cannot write jobs themselves (0006): the insert runs as the service, after the caller's checks under RLS. */
+/** Queues a job, with the attempts its kind's retry policy allows unless `maxAttempts` says otherwise. Users cannot write jobs themselves (0006): the insert runs as the service, after the caller's checks under RLS. */
 export async function enqueueJob(
   sql: Sql,
   job: { ownerId: string; kind: string; uploadId?: string; datasetId?: string; payload?: Record<string, unknown>; maxAttempts?: number },
@@ -32,7 +38,7 @@ export async function enqueueJob(
     sql.query<JobRow>(
     `insert into jobs (owner_id, kind, upload_id, dataset_id, payload, max_attempts)
      values ($1, $2, $3, $4, $5::text::jsonb, $6) returning *`,
-      [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? 3],
+      [job.ownerId, job.kind, job.uploadId ?? null, job.datasetId ?? null, JSON.stringify(job.payload ?? {}), job.maxAttempts ?? retryPolicy(job.kind).maxAttempts],
     ),
   );
   return rows[0];
@@ -83,19 +89,22 @@ export async function completeJob(sql: Sql, jobId: string, workerId: string, res
 }
 
 /**
- * A failed attempt: back to the queue with exponential backoff while attempts remain
- * (`retryable`), otherwise failed for good with the message the user will read.
+ * A failed attempt: back to the queue with its kind's exponential backoff while attempts
+ * remain (`retryable`), otherwise failed for good with the message the user will read.
  */
 export async function failJob(sql: Sql, jobId: string, workerId: string, message: string, retryable: boolean): Promise<JobRow | null> {
+  const [job] = await sql.query<{ kind: string }>("select kind from jobs where id = $1", [jobId]);
+  if (!job) return null;
   const rows = await sql.query<JobRow>(
     `update jobs set
        status = case when $4 and attempts < max_attempts then 'queued' else 'failed' end,
        stage = case when $4 and attempts < max_attempts then 'retrying' else 'failed' end,
+       gave_up = $4 and attempts >= max_attempts,
        run_after = now() + (($5::bigint * power(2, attempts - 1)) || ' milliseconds')::interval,
        message = $3, seq = seq + 1, updated_at = now(), locked_by = null, locked_until = null,
        finished_at = case when $4 and attempts < max_attempts then null else now() end
      where id = $1 and locked_by = $2 and status = 'running' returning *`,
-    [jobId, workerId, message, retryable, RETRY_BASE_MS],
+    [jobId, workerId, message, retryable, retryPolicy(job.kind).backoffMs],
   );
   return rows[0] ?? null;
 }
@@ -106,6 +115,7 @@ export async function expireStuckJobs(sql: Sql): Promise<JobRow[]> {
     `update jobs set
        status = case when attempts < max_attempts then 'queued' else 'failed' end,
        stage = case when attempts < max_attempts then 'retrying' else 'failed' end,
+       gave_up = attempts >= max_attempts,
        message = 'The worker running this job stopped responding.',
        run_after = now(), seq = seq + 1, updated_at = now(), locked_by = null, locked_until = null,
        finished_at = case when attempts < max_attempts then null else now() end

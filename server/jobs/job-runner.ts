@@ -11,7 +11,8 @@ import type { TaskOutcome, TaskProgress } from "./task-types";
 
 const POLL_MS = 1_000;
 const PROGRESS_EVERY_MS = 250;
-const STUCK_SWEEP_MS = 30_000;
+// Often enough that a job whose worker died shows as retrying soon after its lease ran out.
+const STUCK_SWEEP_MS = 5_000;
 /** Why a thread was ended when the runner stops (a cancel ends threads too). */
 const STOPPING = new Error("The job runner is stopping.");
 
@@ -149,11 +150,13 @@ export class JobRunner {
 
     const { port1, port2 } = new MessageChannel();
     let latest: TaskProgress | null = null;
+    let lastWritten: TaskProgress = { stage: "running", progress: 0 };
     let writing = Promise.resolve();
     const flush = () => {
       const progress = latest;
       latest = null;
       if (!progress) return writing;
+      lastWritten = progress;
       writing = writing
         .then(async () => {
           const row = await this.db.asService((sql) => recordJobProgress(sql, job.id, this.workerId, progress));
@@ -168,10 +171,10 @@ export class JobRunner {
       latest = progress;
     });
     const progressTimer = setInterval(() => void flush(), PROGRESS_EVERY_MS);
-    // A task that reports nothing for a while still holds its lease.
+    // A task that reports nothing for a while still holds its lease (its last progress written again).
     const heartbeat = setInterval(() => {
-      latest ??= { stage: "running", progress: 0 };
-    }, JOB_LEASE_MS / 3);
+      latest ??= lastWritten;
+    }, JOB_LEASE_MS / 4);
 
     let outcome: TaskOutcome | { ok: false; crashed: true };
     let interrupted = false;

@@ -1,4 +1,5 @@
 import "server-only";
+import { ZodError } from "zod";
 import type { TaskInput, TaskOutcome } from "./task-types";
 import { threadTasks } from "./thread-tasks";
 
@@ -8,6 +9,10 @@ export default async function runInThread({ kind, payload, port }: TaskInput): P
   if (!task) return { ok: false, userMessage: `Unknown job kind '${kind}'.` };
   try {
     return await task(payload, (progress) => port.postMessage(progress));
+  } catch (error) {
+    // A payload that does not fit its schema fails the same way on every attempt: final at once.
+    if (error instanceof ZodError) return { ok: false, userMessage: "The job's settings are not valid any more: start it again." };
+    throw error;
   } finally {
     port.close();
   }

@@ -8,7 +8,7 @@ import { pipeline } from "node:stream/promises";
 import { config } from "@/server/config";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const BLOB_KEY = new RegExp(`^(datasets/${UUID}\\.arrow|training-runs/${UUID}/(model-\\d+\\.json|forecasts-\\d+\\.arrow))$`);
+const BLOB_KEY = new RegExp(`^(datasets/${UUID}\\.arrow|training-runs/${UUID}/(model-\\d+\\.json|forecasts-\\d+\\.arrow|checkpoint\\.json))$`);
 
 /** Blob keys are made here from server-generated UUIDs; nothing a user typed becomes a path or key. */
 export function datasetBlobKey(datasetId: string): string {
@@ -25,9 +25,17 @@ export function trainedModelBlobKeys(runId: string, position: number): { model: 
   return keys;
 }
 
+/** What a training run's attempts have finished so far, for a retry to go on from (see training-checkpoint). */
+export function trainingCheckpointBlobKey(runId: string): string {
+  const key = `training-runs/${runId}/checkpoint.json`;
+  if (!BLOB_KEY.test(key)) throw new Error("invalid training run id");
+  return key;
+}
+
 /** Every file a training run of `modelCount` models may have written, for removal. */
 export function trainingRunBlobKeys(runId: string, modelCount: number): string[] {
-  return Array.from({ length: modelCount }, (_, i) => trainedModelBlobKeys(runId, i + 1)).flatMap((keys) => [keys.model, keys.forecasts]);
+  const models = Array.from({ length: modelCount }, (_, i) => trainedModelBlobKeys(runId, i + 1)).flatMap((keys) => [keys.model, keys.forecasts]);
+  return [...models, trainingCheckpointBlobKey(runId)];
 }
 
 function assertKey(key: string): string {

@@ -57,8 +57,7 @@ export async function startTrainingJob(user: SessionUser, projectId: string): Pr
     if (running.length > 0) return { ok: false, error: "A training run of this project is under way already." };
     await insertRun(sql, { id: runId, ownerId: user.id, projectId, config: training });
     const payload: TrainModelsPayload = { runId, projectId, config: training, datasets: resolved.datasets };
-    // A crash (a thread that died) is tried once more; a problem with the settings ends the run at once.
-    const job = await enqueueJob(sql, { ownerId: user.id, kind: TRAIN_MODELS_JOB, payload, maxAttempts: 2 });
+    const job = await enqueueJob(sql, { ownerId: user.id, kind: TRAIN_MODELS_JOB, payload });
     await setRunJob(sql, runId, job.id);
     return { ok: true, runId, jobId: job.id };
   });

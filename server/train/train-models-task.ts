@@ -10,13 +10,16 @@ import type { SeriesWindow } from "@/lib/train/training-config";
 import type { Frame } from "@/lib/series/frame";
 import { arrowToFrame, frameToArrow } from "@/server/datasets/arrow-frame";
 import type { Task, TaskProgress } from "@/server/jobs/task-types";
-import { blobStore, trainedModelBlobKeys, trainingRunBlobKeys } from "@/server/storage/blob-store";
+import { blobStore, trainedModelBlobKeys, trainingCheckpointBlobKey, trainingRunBlobKeys } from "@/server/storage/blob-store";
 import { loadLibsvm } from "./libsvm";
 import { columnSeries, TrainingSeriesError } from "./load-training-series";
 import { selectWasmBackend } from "./tensorflow-backend";
+import { readTrainingCheckpoint, resumeOf, writeTrainingCheckpoint, type TrainingCheckpoint } from "./training-checkpoint";
 import { trainModelsPayloadSchema, type TrainModelsPayload, type TrainModelsResult } from "./train-models-job";
 
 const LOADING_SHARE = 0.05;
+/** How often a neural model's epoch checkpoint is written at most: a retry repeats at most this much training. */
+const NET_CHECKPOINT_EVERY_MS = 2_000;
 
 /** Model i of n, and within it the epoch and its loss, as the job's progress. */
 function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): TaskProgress {
@@ -26,6 +29,7 @@ function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): 
   const within = progress.message === "done" ? 1 : progress.epoch !== undefined && progress.epochs ? progress.epoch / progress.epochs : 0;
   const parts = [`Model ${position} of ${count}: ${model ? describeModel(model) : progress.model}`];
   if (progress.epoch !== undefined) parts.push(`epoch ${progress.epoch}/${progress.epochs}`);
+  if (progress.resumedFromEpoch !== undefined) parts.push(`resumed after epoch ${progress.resumedFromEpoch}`);
   if (progress.loss !== undefined) parts.push(`loss ${progress.loss.toPrecision(4)}`);
   if (progress.validationLoss !== undefined) parts.push(`validation loss ${progress.validationLoss.toPrecision(4)}`);
   if (progress.epoch === undefined && progress.message && progress.message !== "training" && progress.message !== "done") parts.push(progress.message);
@@ -35,13 +39,18 @@ function trainingProgress(progress: TrainingProgress, job: TrainModelsPayload): 
 /**
  * Trains a run's models in this worker thread: reads the datasets' Arrow files, builds the
  * samples and trains model after model with `runTraining`, writing each model's document
- * (what `predict --model` reads) and its test forecasts as soon as it is trained. The rows
- * appear when the job succeeds (the handler); a failure here leaves no file behind.
+ * (what `predict --model` reads) and its test forecasts as soon as it is trained, and a
+ * checkpoint of what is finished (and of the neural model under way, every few seconds). A
+ * retry after a crash goes on from that checkpoint. The rows appear when the job succeeds
+ * (the handler); a failure the user must fix leaves no file behind, nor does a final failure.
  */
 export const trainModelsTask: Task = async (payload, report) => {
   const job = trainModelsPayloadSchema.parse(payload);
   const store = blobStore();
-  const saved: TrainModelsResult["models"] = [];
+  const previous = await readTrainingCheckpoint(store, job.runId);
+  let checkpoint: TrainingCheckpoint = previous ?? { models: [] };
+  const saved: TrainModelsResult["models"] = checkpoint.models.map(({ position, modelBlobKey, forecastsBlobKey }) => ({ position, modelBlobKey, forecastsBlobKey }));
+  let lastNetCheckpoint = Date.now();
   try {
     report({ stage: "loading", progress: 0, message: "Reading the series" });
     const frames = new Map<string, Promise<Frame>>();
@@ -61,25 +70,42 @@ export const trainModelsTask: Task = async (payload, report) => {
     };
     await selectWasmBackend();
     const svm = job.config.models.some((model) => model.kind === "svr") ? await loadLibsvm() : undefined;
-    report({ stage: "training", progress: LOADING_SHARE, message: `Model 1 of ${job.config.models.length}: ${describeModel(job.config.models[0])}` });
+    const next = Math.min(saved.length, job.config.models.length - 1);
+    report({ stage: "training", progress: LOADING_SHARE, message: `Model ${next + 1} of ${job.config.models.length}: ${describeModel(job.config.models[next])}` });
     const result = await runTraining(job.config, series, {
       runtime: { svm },
+      resume: previous ? resumeOf(previous) : undefined,
       onProgress: (progress) => report(trainingProgress(progress, job)),
-      onModel: async (document, _result, test) => {
+      onModel: async (document, modelResult, test) => {
         const position = saved.length + 1;
         const keys = trainedModelBlobKeys(job.runId, position);
         await store.put(keys.model, [new TextEncoder().encode(JSON.stringify(document))]);
         await store.put(keys.forecasts, frameToArrow(testForecastFrame(test, forecastColumnNames(document))));
-        saved.push({ position, modelBlobKey: keys.model, forecastsBlobKey: keys.forecasts });
+        const entry = { position, modelBlobKey: keys.model, forecastsBlobKey: keys.forecasts };
+        saved.push(entry);
+        checkpoint = { models: [...checkpoint.models, { ...entry, result: modelResult }] };
+        await writeTrainingCheckpoint(store, job.runId, checkpoint);
+      },
+      onNetCheckpoint: async (position, _epoch, take) => {
+        if (Date.now() - lastNetCheckpoint < NET_CHECKPOINT_EVERY_MS) return;
+        checkpoint = { models: checkpoint.models, net: { position, checkpoint: await take() } };
+        await writeTrainingCheckpoint(store, job.runId, checkpoint);
+        lastNetCheckpoint = Date.now();
       },
     });
+    await store.remove(trainingCheckpointBlobKey(job.runId));
     return { ok: true, result: { result, models: saved } satisfies TrainModelsResult };
   } catch (error) {
-    await Promise.all(trainingRunBlobKeys(job.runId, job.config.models.length).map((key) => store.remove(key).catch(() => undefined)));
+    const removeFiles = () => Promise.all(trainingRunBlobKeys(job.runId, job.config.models.length).map((key) => store.remove(key).catch(() => undefined)));
     if (error instanceof ModelConfigurationError || error instanceof TrainingDataError || error instanceof TrainingSeriesError || error instanceof UnknownHolidayRegionError) {
+      await removeFiles();
       return { ok: false, userMessage: userSentence(error.message) };
     }
-    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") return { ok: false, userMessage: "A dataset of this project is no longer stored: choose another one." };
+    if ((error as NodeJS.ErrnoException)?.code === "ENOENT") {
+      await removeFiles();
+      return { ok: false, userMessage: "A dataset of this project is no longer stored: choose another one." };
+    }
+    // A crash is retried and goes on from the checkpoint; the handler removes the files if it never succeeds.
     throw error;
   }
 };

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { detectDelimiter } from "@/lib/ingest/detect-delimiter";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { decodeHead } from "@/lib/ingest/read-head";
+import { UPLOAD_HEAD_CHECKSUM_BYTES } from "@/lib/contracts/upload-actions";
 import type { Task } from "@/server/jobs/task-types";
 import { uploadStore } from "./upload-store";
 
@@ -13,16 +14,19 @@ export interface UploadCheck {
   sizeBytes: number;
   lineCount: number;
   sha256: string;
+  /** SHA-256 of the first UPLOAD_HEAD_CHECKSUM_BYTES, to recognise the file when it is added again. */
+  headSha256: string;
   encoding: string;
   delimiter: string;
 }
 
-/** Reads the whole uploaded file once: size, lines, SHA-256, and a first sniff of encoding and delimiter. */
+/** Reads the whole uploaded file once: size, lines, SHA-256 (of all and of its head), and a first sniff of encoding and delimiter. */
 export const checkUploadTask: Task = async (payload, report) => {
   const uploadId = String(payload.uploadId);
   const expectedBytes = Number(payload.sizeBytes ?? 0);
   const stream = await uploadStore().read(uploadId);
   const hash = createHash("sha256");
+  const headHash = createHash("sha256");
   const head = new Uint8Array(HEAD_BYTES);
   let headLength = 0;
   let sizeBytes = 0;
@@ -30,6 +34,7 @@ export const checkUploadTask: Task = async (payload, report) => {
   let lastByte = -1;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (sizeBytes < UPLOAD_HEAD_CHECKSUM_BYTES) headHash.update(chunk.subarray(0, UPLOAD_HEAD_CHECKSUM_BYTES - sizeBytes));
     if (headLength < HEAD_BYTES) {
       const take = Math.min(HEAD_BYTES - headLength, chunk.length);
       head.set(chunk.subarray(0, take), headLength);
@@ -51,6 +56,7 @@ export const checkUploadTask: Task = async (payload, report) => {
     sizeBytes,
     lineCount: newlines + (lastByte === NEWLINE ? 0 : 1),
     sha256: hash.digest("hex"),
+    headSha256: headHash.digest("hex"),
     encoding: decoded.encoding,
     delimiter: detectDelimiter(decoded.sample, '"', sizeBytes <= HEAD_BYTES),
   };

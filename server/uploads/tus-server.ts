@@ -5,10 +5,8 @@ import type { SessionUser } from "@/server/auth/session-user";
 import { config } from "@/server/config";
 import { database } from "@/server/db";
 import { guardPolicy } from "@/server/http/request-policy";
-import { enqueueJob } from "@/server/jobs/job-queue";
-import { notifyJobRunner } from "@/server/jobs/runner-instance";
 import { refuseContent, refuseFilename } from "./accepted-files";
-import { CHECK_UPLOAD_JOB } from "./job-kinds";
+import { announceQueuedChecks, completeStrandedUploads, queueUploadCheck } from "./complete-upload";
 import { publishUpload } from "./publish-upload";
 import { deleteUpload, findUploadView, insertUpload, setUploadStatus } from "./upload-records";
 import { isUploadId, uploadStore } from "./upload-store";
@@ -59,12 +57,8 @@ function createTusServer(): Server {
     async onUploadFinish(request, upload) {
       const user = userOf(request);
       const db = await database();
-      await db.asUser(user.id, async (sql) => {
-        await setUploadStatus(sql, upload.id, "processing");
-        await enqueueJob(sql, { ownerId: user.id, kind: CHECK_UPLOAD_JOB, uploadId: upload.id, payload: { uploadId: upload.id, sizeBytes: upload.size } });
-      });
-      notifyJobRunner();
-      await publishUpload(upload.id);
+      // Should the process stop before this commits, the start-up check completes the upload.
+      if (await db.asUser(user.id, (sql) => queueUploadCheck(sql, upload.id))) await announceQueuedChecks([upload.id]);
       return {};
     },
     onResponseError(_request, error) {
@@ -173,6 +167,11 @@ export async function handleUploadRequest(incoming: Request): Promise<Response> 
     else await (await database()).asUser(user.id, (sql) => deleteUpload(sql, createdId));
   }
   if (id && request.method === "DELETE" && response.status === 204) await forgetUpload(user, id);
+  // A client resuming an upload whose bytes all arrived before the server stopped asks for the
+  // offset, finds it complete and sends nothing more: the check starts here, not never.
+  if (id && request.method === "HEAD" && response.status === 200 && response.headers.get("upload-offset") === response.headers.get("upload-length")) {
+    await completeStrandedUploads(await database(), uploadStore(), [id]);
+  }
   return response;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "@/server/db";
 import type { UploadStatus, UploadView } from "@/lib/contracts/upload-view";
+import { CHECK_UPLOAD_JOB } from "./job-kinds";
 
 interface UploadRow {
   id: string;
@@ -13,21 +14,31 @@ interface UploadRow {
   line_count: string | number | null;
   encoding: string | null;
   delimiter: string | null;
+  head_sha256: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   expires_at: Date | string;
   job: UploadView["job"] | string | null;
+  job_gave_up: boolean | null;
 }
 
+// The job's status as the view names it: see jobViewStatus.
 const SELECT_UPLOAD_VIEW = `
-  select u.*, (
-    select json_build_object('id', j.id, 'kind', j.kind, 'status', j.status, 'stage', j.stage,
-                             'progress', j.progress, 'message', j.message, 'seq', j.seq, 'datasetId', j.dataset_id)
+  select u.*, latest.job, latest.gave_up as job_gave_up
+  from uploads u
+  left join lateral (
+    select json_build_object('id', j.id, 'kind', j.kind,
+                             'status', case when j.status = 'queued' and j.stage = 'retrying' then 'retrying' else j.status end,
+                             'stage', j.stage, 'progress', j.progress, 'message', j.message, 'seq', j.seq,
+                             'attempt', j.attempts, 'maxAttempts', j.max_attempts, 'datasetId', j.dataset_id) as job, j.gave_up
     from jobs j where j.upload_id = u.id order by j.created_at desc limit 1
-  ) as job
-  from uploads u`;
+  ) latest on true`;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** A check that failed because its attempts ran out on crashes may pass when run again; a refused file never will. */
+const checkCanBeRetried = (row: UploadRow, job: UploadView["job"]) =>
+  row.status === "failed" && job?.kind === CHECK_UPLOAD_JOB && job.status === "failed" && row.job_gave_up === true;
 
 function toView(row: UploadRow): UploadView {
   const job = typeof row.job === "string" ? (JSON.parse(row.job) as UploadView["job"]) : row.job;
@@ -45,6 +56,7 @@ function toView(row: UploadRow): UploadView {
     updatedAt: iso(row.updated_at),
     expiresAt: iso(row.expires_at),
     job: job ? { ...job, seq: Number(job.seq), progress: Number(job.progress) } : null,
+    canRetry: checkCanBeRetried(row, job),
   };
 }
 
@@ -86,13 +98,47 @@ export async function setUploadStatus(sql: Sql, id: string, status: UploadStatus
 export async function recordUploadCheck(
   sql: Sql,
   id: string,
-  check: { sha256: string; lineCount: number; encoding: string; delimiter: string | null; sizeBytes: number },
+  check: { sha256: string; headSha256: string; lineCount: number; encoding: string; delimiter: string | null; sizeBytes: number },
 ): Promise<void> {
   await sql.query(
-    `update uploads set status = 'ready', message = null, sha256 = $2, line_count = $3, encoding = $4,
+    `update uploads set status = 'ready', message = null, sha256 = $2, head_sha256 = $7, line_count = $3, encoding = $4,
        delimiter = $5, size_bytes = $6, updated_at = now() where id = $1`,
-    [id, check.sha256, check.lineCount, check.encoding, check.delimiter, check.sizeBytes],
+    [id, check.sha256, check.lineCount, check.encoding, check.delimiter, check.sizeBytes, check.headSha256],
   );
+}
+
+/**
+ * A checked (or being checked) upload of the user's with this size and checksum of its first
+ * bytes: the same file added again. Newest first; ready before processing.
+ */
+export async function findCompleteUploadLike(sql: Sql, file: { sizeBytes: number; headSha256: string }): Promise<UploadView | null> {
+  const rows = await sql.query<UploadRow>(
+    `${SELECT_UPLOAD_VIEW} where u.size_bytes = $1 and u.head_sha256 = $2 and u.status in ('processing', 'ready')
+     order by u.status = 'ready' desc, u.created_at desc limit 1`,
+    [file.sizeBytes, file.headSha256],
+  );
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** Moves an upload whose bytes are all stored on to its check; false when it is not `uploading` (done already). */
+export async function markUploadComplete(sql: Sql, id: string): Promise<{ ownerId: string; sizeBytes: number } | null> {
+  const rows = await sql.query<{ owner_id: string; size_bytes: string | number }>(
+    "update uploads set status = 'processing', message = null, updated_at = now() where id = $1 and status = 'uploading' returning owner_id, size_bytes",
+    [id],
+  );
+  return rows[0] ? { ownerId: rows[0].owner_id, sizeBytes: Number(rows[0].size_bytes) } : null;
+}
+
+/** Uploads still receiving bytes, for the start-up check of which of them have all their bytes already. */
+export async function listUploadingIds(sql: Sql): Promise<string[]> {
+  const rows = await sql.query<{ id: string }>("select id::text from uploads where status = 'uploading'");
+  return rows.map((row) => row.id);
+}
+
+/** Whether a queued, retrying or running job works on this upload (its check, an import). */
+export async function uploadInUse(sql: Sql, id: string): Promise<boolean> {
+  const rows = await sql.query("select 1 from jobs where upload_id = $1 and status in ('queued', 'running') limit 1", [id]);
+  return rows.length > 0;
 }
 
 /** Incomplete uploads past their expiry: marked expired, their ids returned for file removal. */

@@ -19,11 +19,18 @@ function assertUploadId(id: string): string {
   return id;
 }
 
+async function storedCompletely(datastore: DataStore, id: string): Promise<boolean> {
+  const upload = await datastore.getUpload(assertUploadId(id)).catch(() => null);
+  return upload !== null && upload.size !== undefined && upload.offset === upload.size;
+}
+
 /** Where raw uploaded files live: a folder (embedded) or an S3 bucket (cloud), behind tus's DataStore. */
 export interface UploadStore {
   datastore: DataStore;
   read(id: string): Promise<Readable>;
   remove(id: string): Promise<void>;
+  /** Whether every declared byte of the upload is stored (false when it is unknown). */
+  isComplete(id: string): Promise<boolean>;
   /** Ids of stored files older than `olderThanMs`, for the orphan sweep (file store only). */
   listOlderThan(olderThanMs: number): Promise<string[]>;
   check(): Promise<void>;
@@ -39,6 +46,7 @@ export function fileUploadStore(dir: string, expiryMs: number): UploadStore {
       await rm(fileOf(id), { force: true });
       await rm(`${fileOf(id)}.json`, { force: true });
     },
+    isComplete: (id) => storedCompletely(datastore, id),
     listOlderThan: async (olderThanMs) => {
       const now = Date.now();
       const ids: string[] = [];
@@ -76,6 +84,7 @@ function s3UploadStore(s3: Extract<ReturnType<typeof config>["storage"], { kind:
     remove: async (id) => {
       await datastore.remove(assertUploadId(id)).catch(() => undefined);
     },
+    isComplete: (id) => storedCompletely(datastore, id),
     // The bucket's lifecycle rules and tus's own expiry clean S3; nothing is listed here.
     listOlderThan: async () => [],
     check: async () => {

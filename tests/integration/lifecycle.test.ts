@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { userChannel } from "@/lib/contracts/channels";
 import { jobDetailSchema, type JobDetail } from "@/lib/contracts/job-view";
 import { projectRunsSchema } from "@/lib/contracts/training-run";
+import { UPLOAD_HEAD_CHECKSUM_BYTES } from "@/lib/contracts/upload-actions";
 import { uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
 import type { Frame } from "@/lib/series/frame";
 import type { TrainingConfigInput } from "@/lib/train/training-config";
@@ -49,9 +50,9 @@ async function writeCsv(file: string, rows: number): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
-const sha256Of = async (file: string) => {
+const sha256Of = async (file: string, bytes = Number.POSITIVE_INFINITY) => {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { end: bytes - 1 })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 };
 
@@ -105,7 +106,7 @@ async function queueWork(label: string): Promise<Work> {
     const { size } = await stat(stored);
     await db.asUser(LOCAL_USER.id, async (sql) => {
       await insertUpload(sql, { id: uploadId, ownerId: LOCAL_USER.id, filename: `import-${label}.csv`, sizeBytes: size, expiresAt: new Date(Date.now() + 3600_000) });
-      await recordUploadCheck(sql, uploadId, { sha256: await sha256Of(IMPORT_CSV), lineCount: 0, encoding: "utf-8", delimiter: ",", sizeBytes: size });
+      await recordUploadCheck(sql, uploadId, { sha256: await sha256Of(IMPORT_CSV), headSha256: await sha256Of(IMPORT_CSV, UPLOAD_HEAD_CHECKSUM_BYTES), lineCount: 0, encoding: "utf-8", delimiter: ",", sizeBytes: size });
     });
     const imported = await startImportJob(LOCAL_USER, uploadId, { timezone: "UTC" });
     if (!imported.ok) throw new Error(imported.error);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
@@ -198,6 +198,37 @@ describe("tus uploads across a server restart", () => {
       const ready = await waitForStatus(second, idOf(resumedUrl), ["ready", "failed"]);
       expect(ready.status).toBe("ready");
       expect(ready.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+    } finally {
+      await second.kill();
+      await first.stop();
+    }
+  });
+});
+
+describe("an upload whose last bytes were stored just before the server died", () => {
+  it("is completed and checked at the next start, without any client asking", async () => {
+    const first = await startAppServer();
+    const bytes = csvBytes(700_000);
+    let url: string;
+    try {
+      url = await createUpload(first, bytes.length, "stranded.csv");
+      expect((await patch(url, 0, bytes.subarray(0, 300_000))).status).toBe(204);
+    } finally {
+      await first.kill();
+    }
+    // The rest reached the disk as tus writes it, and the process died before its completion
+    // hook ran: the row says uploading, no check job exists, the stored file is whole.
+    await appendFile(path.join(first.dataDir, "files", "uploads", idOf(url)), bytes.subarray(300_000));
+    const second = await startAppServer({ dataDir: first.dataDir });
+    try {
+      const ready = await waitForStatus(second, idOf(url), ["ready", "failed"]);
+      expect(ready.status).toBe("ready");
+      expect(ready.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+      expect(ready.job).toMatchObject({ kind: "check-upload", status: "succeeded", attempt: 1 });
+      // A client that then resumes finds it complete, and asking again queues no second check.
+      const resumedUrl = url.replace(first.url, second.url);
+      expect(await offsetOf(resumedUrl)).toBe(bytes.length);
+      expect((await uploadsOf(second)).find((upload) => upload.id === idOf(url))?.job?.id).toBe(ready.job!.id);
     } finally {
       await second.kill();
       await first.stop();

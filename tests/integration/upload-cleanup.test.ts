@@ -60,7 +60,7 @@ describe("cleanup of expired uploads and orphaned files", () => {
 
     const report = await cleanUpUploads(db, store);
 
-    expect(report).toEqual({ expiredUploads: 1, removedFiles: 2 });
+    expect(report).toEqual({ completedUploads: 0, expiredUploads: 1, removedFiles: 2 });
     const gone = (id: string) => !existsSync(path.join(dir, id)) && !existsSync(path.join(dir, `${id}.json`));
     expect(gone(expired)).toBe(true);
     expect(gone(orphan)).toBe(true);
@@ -73,6 +73,6 @@ describe("cleanup of expired uploads and orphaned files", () => {
   });
 
   it("runs again without errors when there is nothing to do", async () => {
-    expect(await cleanUpUploads(db, store)).toEqual({ expiredUploads: 0, removedFiles: 0 });
+    expect(await cleanUpUploads(db, store)).toEqual({ completedUploads: 0, expiredUploads: 0, removedFiles: 0 });
   });
 });

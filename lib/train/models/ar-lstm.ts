@@ -89,6 +89,7 @@ export function createArLstm(config: ArLstmConfig, layout: FeatureLayout): Train
   };
 
   return {
+    optimizer,
     async trainEpoch(x, y, batchSize, signal) {
       const n = x.shape[0];
       let total = 0;

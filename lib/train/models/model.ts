@@ -1,6 +1,7 @@
 import type { FeatureLayout } from "../feature-layout";
 import type { Matrix } from "../matrix";
 import type { ColumnScaler } from "../scalers";
+import type { NetCheckpoint } from "./net-training";
 import type { SvmModule } from "./svr";
 
 /**
@@ -16,7 +17,18 @@ export interface TrainingProgress {
   epochs?: number;
   loss?: number;
   validationLoss?: number;
+  /** Set when this training went on from a checkpoint taken after that epoch. */
+  resumedFromEpoch?: number;
   message?: string;
+}
+
+/**
+ * A neural model's checkpoints: where a retried training goes on (`resume`), and `save`,
+ * called after every epoch with a way to take one — the caller decides whether it is due.
+ */
+export interface NetCheckpoints {
+  resume?: NetCheckpoint;
+  save?: (epoch: number, take: () => Promise<NetCheckpoint>) => Promise<void>;
 }
 
 /** Libraries that must be loaded by the environment (WebAssembly) and handed in. */
@@ -32,6 +44,7 @@ export interface ModelContext {
   outputScaler: ColumnScaler;
   signal?: AbortSignal;
   onProgress?: (progress: TrainingProgress) => void;
+  checkpoint?: NetCheckpoints;
 }
 
 export interface ScaledSamples {

@@ -23,6 +23,19 @@ export interface SavedWeight {
   base64: string;
 }
 
+/** Everything an interrupted training needs to go on after `epoch` as if it had not stopped. */
+export interface NetCheckpoint {
+  /** Epochs completed. */
+  epoch: number;
+  weights: SavedWeight[];
+  bestWeights: SavedWeight[] | null;
+  /** The best validation loss so far; null before the first (JSON has no Infinity). */
+  best: number | null;
+  sinceBest: number;
+  /** The optimizer's state (Adam: iterations, first and second moments), in its own order. */
+  optimizer: SavedWeight[];
+}
+
 /** Turns a scaled sample matrix into the tensor the network reads. */
 export type InputShaper = (inputs: Matrix) => tf.Tensor;
 
@@ -33,12 +46,16 @@ export interface TrainableNet {
   predict(x: tf.Tensor): tf.Tensor;
   getWeights(): tf.Tensor[];
   setWeights(weights: tf.Tensor[]): void;
+  /** The optimizer whose state a checkpoint keeps. */
+  optimizer: tf.Optimizer;
 }
 
 /** A compiled tf.LayersModel as a TrainableNet. */
 export function layersNet(model: tf.LayersModel, learningRate: number): TrainableNet {
-  model.compile({ optimizer: tf.train.adam(learningRate), loss: "meanSquaredError" });
+  const optimizer = tf.train.adam(learningRate);
+  model.compile({ optimizer, loss: "meanSquaredError" });
   return {
+    optimizer,
     async trainEpoch(x, y, batchSize, signal) {
       const history = await model.fit(x, y, {
         epochs: 1,
@@ -80,8 +97,21 @@ export async function trainNetwork(
   let bestWeights: tf.Tensor[] | null = null;
   let sinceBest = 0;
   let epochsRun = 0;
+  const resume = context.checkpoint?.resume;
+  if (resume) {
+    // The epochs done drew their sample orders: draw them again so the next one is the same.
+    for (let epoch = 1; epoch <= resume.epoch; epoch++) seededPermutation(data.train.inputs.rows, random);
+    loadWeights(net, resume.weights);
+    bestWeights = resume.bestWeights ? resume.bestWeights.map(toTensor) : null;
+    best = resume.best ?? Infinity;
+    sinceBest = resume.sinceBest;
+    epochsRun = resume.epoch;
+    const optimizerState = resume.optimizer.map(toTensor);
+    await net.optimizer.setWeights(optimizerState.map((tensor, i) => ({ name: String(i), tensor })));
+    tf.dispose(optimizerState);
+  }
   try {
-    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let epoch = epochsRun + 1; epoch <= options.epochs; epoch++) {
       const order = tf.tensor1d(Int32Array.from(seededPermutation(data.train.inputs.rows, random)), "int32");
       const [shuffledX, shuffledY] = [tf.gather(x, order), tf.gather(y, order)];
       order.dispose();
@@ -93,16 +123,26 @@ export async function trainNetwork(
       if (validationX && validationY) {
         validationLoss = tf.tidy(() => tf.losses.meanSquaredError(validationY, net.predict(validationX)).dataSync()[0]);
       }
-      context.onProgress?.({ model: "", epoch, epochs: options.epochs, loss, validationLoss });
-      if (validationLoss === undefined) continue;
-      if (validationLoss < best) {
-        best = validationLoss;
-        sinceBest = 0;
-        tf.dispose(bestWeights ?? []);
-        bestWeights = net.getWeights().map((w) => w.clone());
-      } else if (++sinceBest >= options.patience) {
-        break;
+      context.onProgress?.({ model: "", epoch, epochs: options.epochs, loss, validationLoss, ...(resume ? { resumedFromEpoch: resume.epoch } : {}) });
+      if (validationLoss !== undefined) {
+        if (validationLoss < best) {
+          best = validationLoss;
+          sinceBest = 0;
+          tf.dispose(bestWeights ?? []);
+          bestWeights = net.getWeights().map((w) => w.clone());
+        } else if (++sinceBest >= options.patience) {
+          break;
+        }
       }
+      const kept = { best, bestWeights, sinceBest };
+      await context.checkpoint?.save?.(epoch, async () => ({
+        epoch,
+        weights: saveWeights(net),
+        bestWeights: kept.bestWeights ? kept.bestWeights.map(toSaved) : null,
+        best: Number.isFinite(kept.best) ? kept.best : null,
+        sinceBest: kept.sinceBest,
+        optimizer: (await net.optimizer.getWeights()).map((named) => toSaved(named.tensor)),
+      }));
     }
     if (bestWeights) net.setWeights(bestWeights);
   } finally {
@@ -111,12 +151,16 @@ export async function trainNetwork(
   return { epochsRun };
 }
 
+// Float32 by value: the optimizer's iteration count is an int32 scalar.
+const toSaved = (weight: tf.Tensor): SavedWeight => ({ shape: weight.shape, base64: float32ToBase64(Float32Array.from(weight.dataSync())) });
+const toTensor = (weight: SavedWeight): tf.Tensor => tf.tensor(base64ToFloat32(weight.base64), weight.shape);
+
 export function saveWeights(net: Pick<TrainableNet, "getWeights">): SavedWeight[] {
-  return net.getWeights().map((weight) => ({ shape: weight.shape, base64: float32ToBase64(weight.dataSync() as Float32Array) }));
+  return net.getWeights().map(toSaved);
 }
 
 export function loadWeights(net: Pick<TrainableNet, "setWeights">, weights: SavedWeight[]): void {
-  const tensors = weights.map((weight) => tf.tensor(base64ToFloat32(weight.base64), weight.shape));
+  const tensors = weights.map(toTensor);
   net.setWeights(tensors);
   tf.dispose(tensors);
 }

@@ -87,6 +87,9 @@ const PAGES: Record<string, { path: string; public: boolean }> = {
 const ACTIONS = [
   "app/analyses/actions.ts#previewRegressionBand",
   "app/datasets/actions.ts#startImport",
+  "app/datasets/actions.ts#removeUpload",
+  "app/datasets/actions.ts#retryUpload",
+  "app/datasets/actions.ts#findUploadLike",
   "app/datasets/actions.ts#saveImportProfile",
   "app/datasets/actions.ts#deleteImportProfile",
   "app/datasets/actions.ts#deriveDataset",
@@ -246,7 +249,7 @@ describe("no route answers without a session", () => {
     expect((await request("/api/cron/cleanup", "GET", { Authorization: `Bearer ${await auth.mintToken(user)}` })).status).toBe(401);
     const ok = await request("/api/cron/cleanup", "GET", { Authorization: `Bearer ${CRON_SECRET}` });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ expiredUploads: expect.any(Number), removedFiles: expect.any(Number) });
+    expect(await ok.json()).toEqual({ completedUploads: expect.any(Number), expiredUploads: expect.any(Number), removedFiles: expect.any(Number) });
   });
 
   for (const [file, page] of Object.entries(PAGES)) {
@@ -337,6 +340,28 @@ describe("no server action does anything harmful without a session", () => {
     expect(direct.body).not.toContain('"ok":true');
     const db = openPostgresDatabase(testDb.url, { max: 1 });
     expect(await db.asService((sql) => sql.query("select id from jobs"))).toEqual([]);
+    await db.close();
+  });
+
+  // The upload actions live on the Datasets page: the proxy turns a visitor away there, and
+  // posted elsewhere they answer without removing, checking or finding anything.
+  it("removeUpload, retryUpload and findUploadLike: nothing removed, checked or found without a session", async () => {
+    const db = openPostgresDatabase(testDb.url, { max: 1 });
+    const ownerId = "0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f";
+    await db.asUser(ownerId, (sql) =>
+      sql.query("insert into uploads (id, owner_id, filename, size_bytes, status, expires_at) values ($1, $2, 'kept.csv', 10, 'failed', now() + interval '1 day')", [SOME_UUID, ownerId]),
+    );
+    for (const action of ["removeUpload", "retryUpload", "findUploadLike"]) {
+      const actionId = manifestActions.get(`app/datasets/actions.ts#${action}`)!;
+      const viaPage = await postServerAction(app.url, "/datasets", actionId, "none");
+      expect(viaPage.status).toBe(307);
+      expect(viaPage.redirect).toBe(`/sign-in?next=${encodeURIComponent("/datasets")}`);
+      const direct = await postServerAction(app.url, "/sign-in", actionId, "none");
+      expect(direct.body).not.toContain('"ok":true');
+    }
+    expect(await db.asService((sql) => sql.query("select status from uploads where id = $1", [SOME_UUID]))).toEqual([{ status: "failed" }]);
+    expect(await db.asService((sql) => sql.query("select id from jobs where upload_id = $1", [SOME_UUID]))).toEqual([]);
+    await db.asService((sql) => sql.query("delete from uploads where id = $1", [SOME_UUID]));
     await db.close();
   });
 

@@ -15,7 +15,8 @@ const base: UploadView = {
   createdAt: "2024-03-31T00:00:00.000Z",
   updatedAt: "2024-03-31T00:00:01.000Z",
   expiresAt: "2024-04-01T00:00:00.000Z",
-  job: { id: "9f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b", kind: "check-upload", status: "running", stage: "checking", progress: 0.5, message: null, seq: 3, datasetId: null },
+  job: { id: "9f2b8c1e-5a4d-4e6f-9a7b-1c2d3e4f5a6b", kind: "check-upload", status: "running", stage: "checking", progress: 0.5, message: null, seq: 3, attempt: 1, maxAttempts: 3, datasetId: null },
+  canRetry: false,
 };
 
 describe("newerOf", () => {

@@ -84,4 +84,23 @@ describe("runTraining", () => {
     await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(TrainingDataError);
     await expect(runTraining(config, { inputs: [short], outputs: [short] })).rejects.toThrow(/^no training samples: 0 reference times/);
   });
+
+  it("keeps the models an interrupted run finished and trains only the rest, saying it resumed", async () => {
+    const full = await runTraining(config, { inputs: [series], outputs: [series] }, { now: () => 0 });
+    const trained: string[] = [];
+    const progress: string[] = [];
+    const resumed = await runTraining(config, { inputs: [series], outputs: [series] }, {
+      now: () => 0,
+      resume: { models: full.models.slice(0, 2) },
+      onModel: (document) => {
+        trained.push(document.model.kind);
+      },
+      onProgress: (p) => progress.push(`${p.position} ${p.message}`),
+    });
+    expect(trained).toEqual(["linear"]);
+    expect(progress[0]).toBe("3 resumed after 2 trained model(s)");
+    expect(resumed.models).toHaveLength(3);
+    expect(resumed.models[0]).toBe(full.models[0]);
+    expect(resumed.models.map((m) => m.test)).toEqual(full.models.map((m) => m.test));
+  });
 });

@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { describe, expect, it } from "vitest";
 import { buildFeatureLayout } from "@/lib/train/feature-layout";
 import { identityScaler } from "@/lib/train/scalers";
-import { loadWeights, saveWeights, trainNetwork, type TrainableNet } from "@/lib/train/models/net-training";
+import { layersNet, loadWeights, saveWeights, trainNetwork, type NetCheckpoint, type TrainableNet } from "@/lib/train/models/net-training";
 import type { TrainingProgress } from "@/lib/train/models/model";
 import { trainingConfigSchema } from "@/lib/train/training-config";
 
@@ -22,6 +22,7 @@ function scriptedNet(levels: number[]): TrainableNet & { epochs: number } {
   let weight: tf.Tensor = tf.scalar(0);
   const net = {
     epochs: 0,
+    optimizer: tf.train.adam(0.01),
     async trainEpoch() {
       net.epochs++;
       weight.dispose();
@@ -68,5 +69,51 @@ describe("trainNetwork", () => {
     loadWeights({ setWeights: (w) => (stored = w.map((t) => t.clone())) }, JSON.parse(JSON.stringify(saved)));
     expect(stored[0].shape).toEqual([2, 2]);
     expect(Array.from(stored[0].dataSync())).toEqual(Array.from(values));
+  });
+
+  it("goes on from an epoch checkpoint exactly as an uninterrupted training would", async () => {
+    const rows = 24;
+    const inputs = { rows, cols: 2, data: Float64Array.from({ length: rows * 2 }, (_, i) => Math.sin(i)) };
+    const outputs = { rows, cols: 1, data: Float64Array.from({ length: rows }, (_, i) => inputs.data[2 * i] - 0.5 * inputs.data[2 * i + 1]) };
+    const data = { train: { inputs, outputs }, validation: { inputs, outputs } };
+    const shape = (m: { rows: number; cols: number; data: Float64Array }) => tf.tensor2d(Float32Array.from(m.data), [m.rows, m.cols]);
+    const build = () => {
+      const model = tf.sequential({ layers: [tf.layers.dense({ units: 4, inputShape: [2], activation: "tanh", kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }), tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) })] });
+      return layersNet(model, 0.05);
+    };
+    const settings = { ...options, epochs: 8, patience: 8, batchSize: 6 };
+    const base = { layout, inputScaler: identityScaler(1), outputScaler: identityScaler(1) };
+
+    const straight = build();
+    await trainNetwork(straight, shape, data, settings, base);
+
+    const checkpoints: NetCheckpoint[] = [];
+    const interrupted = build();
+    const stopAfterFour = new AbortController();
+    const first = trainNetwork(interrupted, shape, data, settings, {
+      ...base,
+      signal: stopAfterFour.signal,
+      checkpoint: {
+        save: async (epoch, take) => {
+          checkpoints.push(JSON.parse(JSON.stringify(await take())) as NetCheckpoint);
+          if (epoch === 4) stopAfterFour.abort();
+        },
+      },
+    });
+    // The abort stops the fifth epoch, which is never saved.
+    await expect(first).rejects.toThrow();
+    const resumedProgress: TrainingProgress[] = [];
+    const resumed = build();
+    const { epochsRun } = await trainNetwork(resumed, shape, data, settings, { ...base, onProgress: (p) => resumedProgress.push(p), checkpoint: { resume: checkpoints[3] } });
+
+    expect(checkpoints[3].epoch).toBe(4);
+    expect(checkpoints[3].optimizer.length).toBeGreaterThan(1);
+    expect(epochsRun).toBe(8);
+    expect(resumedProgress.map((p) => p.epoch)).toEqual([5, 6, 7, 8]);
+    expect(resumedProgress[0].resumedFromEpoch).toBe(4);
+    const expected = straight.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    const actual = resumed.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    expect(actual).toHaveLength(expected.length);
+    actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i], 5));
   });
 });
