@@ -1,3 +1,6 @@
+import type { DateOrderBasis } from "./decide-date-order";
+import type { TimeMetadataReason } from "./detect-time-metadata";
+
 export type SkipReason = "unparseable time" | "nonexistent local time" | "wrong field count" | "comment line";
 
 export interface LineExample {
@@ -32,6 +35,10 @@ export interface ImportReport {
   /** Wall-clock times of an autumn repeated hour, resolved by their order. */
   repeatedLocalTimes: number;
   blankLines: number;
+  /** Time-like columns left out of the values (a period end, an epoch beside the time, zone codes); absent in reports made before. */
+  timeMetadata?: Array<{ column: string; reason: TimeMetadataReason }>;
+  /** The timestamps' format and what decided its day/month order, when it has both; absent in reports made before. */
+  dateOrder?: { format: string; decidedBy: DateOrderBasis };
 }
 
 export const MAX_EXAMPLES = 5;
@@ -44,6 +51,8 @@ export function summariseReport(report: ImportReport): string {
   if (report.rowsSkipped > 0) parts.push(`${report.rowsSkipped} skipped: ${skipped}`);
   if (text > 0) parts.push(`${text} text cells read as missing (${report.textCells.map((cells) => `${cells.column}: ${cells.count}`).join(", ")})`);
   if (report.droppedColumns.length > 0) parts.push(`columns without numbers left out: ${report.droppedColumns.join(", ")}`);
+  if (report.timeMetadata?.length) parts.push(`time-like columns left out: ${report.timeMetadata.map((column) => `${column.column} (${column.reason})`).join(", ")}`);
+  if (report.dateOrder && report.dateOrder.decidedBy !== "unambiguous") parts.push(`dates read as ${report.dateOrder.format} (day/month order by ${report.dateOrder.decidedBy})`);
   if (report.repeatedLocalTimes > 0) parts.push(`${report.repeatedLocalTimes} repeated autumn local times resolved by order`);
   return parts.join("; ");
 }

@@ -1,4 +1,6 @@
+import type { DateOrderBasis } from "./decide-date-order";
 import type { Delimiter, Encoding, TimeKind } from "./import-options";
+import type { TimeMetadataColumn } from "./detect-time-metadata";
 
 /** How the timestamp is read. */
 export interface TimeLayout {
@@ -11,6 +13,8 @@ export interface TimeLayout {
   hasOffset: boolean;
   /** Set when the column cannot tell day-first from month-first: the format used and the other reading. */
   ambiguity: { message: string; alternatives: string[] } | null;
+  /** What decided the day/month order: the data's sequence, a 12-hour clock, the locale, the user, or nothing to decide. */
+  dateOrderBy: DateOrderBasis;
 }
 
 export interface LayoutColumn {
@@ -39,6 +43,8 @@ export interface Layout {
   time: TimeLayout;
   /** Positions of the columns read as numbers. */
   valueColumns: number[];
+  /** Other time-like columns (a period end, epoch or Excel serial beside the time, zone codes): left out of the values, with the reason. */
+  timeMetadata: TimeMetadataColumn[];
   /** IANA zone of naive times; null = naive times are UTC. */
   timezone: string | null;
   /** User sentinels that mean missing, besides the built-in tokens. */
