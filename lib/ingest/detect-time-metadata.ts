@@ -4,6 +4,7 @@ import { inferDateTimeFormat } from "./infer-datetime-format";
 import { inferEpoch } from "./infer-epoch";
 import type { TimeLayout } from "./layout";
 import { looksNumeric } from "./looks-numeric";
+import { ID_NAME } from "./score-time-column";
 import { sampleTimeReader } from "./read-sample-time";
 import { OFFSET_BY_ABBREVIATION } from "./zone-abbreviations";
 
@@ -98,7 +99,8 @@ export function detectTimeMetadata(records: readonly string[][], names: readonly
     let reason: TimeMetadataReason | null = null;
     if (isZoneCode(texts, name)) reason = "zone code";
     else reason = numericReason(texts, times, name);
-    if (reason === null && !looksNumeric(texts) && texts.some((text) => /\d/.test(text))) {
+    // An identifier that reads as a date (order=2024011701) is not time: it stays what it is.
+    if (reason === null && !ID_NAME.test(name) && !looksNumeric(texts) && texts.some((text) => /\d/.test(text))) {
       if (inferDateTimeFormat(texts, DATE_AND_COMBINED, monthFirst)) reason = END_NAME.test(name) ? "period end" : "second time column";
       else if (inferDateTimeFormat(texts, TIMES_OF_DAY, monthFirst)) reason = "time of day";
     }

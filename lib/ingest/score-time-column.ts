@@ -5,7 +5,7 @@ import { sequenceEvidence } from "./sequence-evidence";
 /** Header words of a time column, in English and German (`Zeitstempel`, `MESS_DATUM`, `time(UTC)`). */
 export const TIME_NAME = /time|date|datum|zeit|stamp|epoch|unix|uhrzeit|^ts$|^t$|^dt$|when|period|periode|zeitraum/i;
 /** Header words of identifiers, codes and counters, which may look like dates (`order=2024011701`, `code=2024-01`). */
-const ID_NAME = /(^|[^a-z])(id|ids|code|order|nr|no|number|nummer|key|record|rec|index|idx|seq|lot|batch|ref|sku)([^a-z]|$)/i;
+export const ID_NAME = /(^|[^a-z])(id|ids|code|order|nr|no|number|nummer|key|record|rec|index|idx|seq|lot|batch|ref|sku)([^a-z]|$)/i;
 /** Header words of the end of a period (`Datum bis`, `period_end`): the start is the time axis. */
 const END_NAME = /(^|[^a-z])(end|ende|bis|to|until|stop)([^a-z]|$)/i;
 

@@ -130,6 +130,14 @@ describe("detectLayout with time metadata", () => {
     ]);
   });
 
+  it("takes the timestamp column to the right of ID-like columns, and keeps the IDs out of the time metadata", () => {
+    const text = "order,code,timestamp,kWh\n2024011700,2024-01,2024-01-17 00:00:00,1\n2024011701,2024-01,2024-01-17 01:00:00,2\n2024011702,2024-01,2024-01-17 02:00:00,3\n";
+    const layout = detect(text);
+    expect(layout.time).toMatchObject({ columns: [2], format: "%Y-%m-%d %H:%M:%S" });
+    expect(layout.valueColumns).toEqual([0, 1, 3]);
+    expect(layout.timeMetadata).toEqual([]);
+  });
+
   it("keeps every column the user names as a value column", () => {
     const text = "unix,date,value\n1704067200,2024-01-01 00:00:00,1\n1704070800,2024-01-01 01:00:00,2\n";
     const layout = detect(text, { valueColumns: ["unix", "value"] });

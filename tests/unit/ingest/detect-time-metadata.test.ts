@@ -31,6 +31,11 @@ describe("detectTimeMetadata", () => {
     expect(detectTimeMetadata(records, ["t", "counter", "load"], time(0, "%Y-%m-%d %H:%M"), false)).toEqual([]);
   });
 
+  it("does not call an identifier that reads as a date time metadata", () => {
+    const records = [["2024011700", "2024-01", "2024-01-17 00:00"], ["2024011701", "2024-01", "2024-01-17 01:00"]];
+    expect(detectTimeMetadata(records, ["order", "code", "timestamp"], time(2, "%Y-%m-%d %H:%M"), false)).toEqual([]);
+  });
+
   it("recognises zone codes, calendar parts and a time of day", () => {
     const records = [
       ["2024-03-10 01:00", "EST", "2024", "1", "01:00", "5"],
