@@ -1,11 +1,10 @@
 import { compileCached } from "./compile-cached";
-import { COMBINED_FORMATS, DATE_ONLY_FORMATS } from "./datetime-candidates";
+import { TIME_AXIS_FORMATS } from "./datetime-candidates";
 import { looksNumeric } from "./looks-numeric";
 
 const MAX_RECORDS = 200;
 /** A digit beside a separator or letters: `12h09 26/03/14`, `1 PM`, `Nov 2025`, not a bare word or number. */
 const DATE_LIKE = /^(?=.*\d)(?=.*[-/.:A-Za-z]).*$/;
-const CANDIDATES = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
 
 function quoted(name: string, column: number): string {
   return name ? `'${name}'` : `column ${column + 1}`;
@@ -26,7 +25,7 @@ export function closestTimeColumn(records: readonly string[][], fieldCount: numb
     const dateLike = texts.filter((text) => DATE_LIKE.test(text));
     if (dateLike.length / texts.length > likeliest.share) likeliest = { column: c, share: dateLike.length / texts.length, example: dateLike[0] };
     if (dateLike.length === 0) continue;
-    for (const format of CANDIDATES) {
+    for (const format of TIME_AXIS_FORMATS) {
       const parser = compileCached(format);
       const matched = texts.filter((text) => !Number.isNaN(parser.parse(text))).length;
       if (matched > best.matched) best = { column: c, format, matched, total: texts.length };

@@ -44,6 +44,12 @@ const NAIVE = [
 /** Date and time in one text: naive formats first, then the same with a trailing offset (`Z`, `+01:00`). */
 export const COMBINED_FORMATS = [...NAIVE, ...NAIVE.map((format) => (format.includes("T") ? format + "%z" : format + " %z"))];
 
+/** Every format a time-axis column may hold: date-only first (a combined format also reads a bare date as midnight, and a tie goes to the earlier candidate). */
+export const TIME_AXIS_FORMATS = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
+
+/** Every format a time-of-day column may hold (the time column of a date + time pair). */
+export const TIME_OF_DAY_FORMATS = [...TIME_ONLY_FORMATS, ...HOUR_ONLY_TIMES];
+
 /** The same format with day and month swapped, or null (for ambiguity between 03/04 and 04/03). */
 export function swapDayMonth(format: string): string | null {
   if (!format.includes("%d") || !format.includes("%m")) return null;

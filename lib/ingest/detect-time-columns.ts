@@ -1,4 +1,4 @@
-import { COMBINED_FORMATS, DATE_ONLY_FORMATS, HOUR_ONLY_TIMES, TIME_ONLY_FORMATS } from "./datetime-candidates";
+import { DATE_ONLY_FORMATS, isDayFirst, TIME_AXIS_FORMATS, TIME_OF_DAY_FORMATS } from "./datetime-candidates";
 import { decideDateOrder } from "./decide-date-order";
 import { epochKindOfFormat, isEpochKind, type EpochKind } from "./epoch-kind";
 import type { TimeKind } from "./import-options";
@@ -17,10 +17,7 @@ export interface TimeColumnHints {
   dateOrderGiven?: boolean;
 }
 
-/** Date-only formats first: a combined format also reads a bare date (as midnight), and a tie goes to the earlier candidate. */
-const DATE_AND_COMBINED = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
 const DATE_ONLY = new Set(DATE_ONLY_FORMATS);
-const TIMES_OF_DAY = [...TIME_ONLY_FORMATS, ...HOUR_ONLY_TIMES];
 /**
  * A score no later column can beat by enough to matter: a time-like name, one direction, a
  * regular step and separators. The search stops there, so a wide file is not scanned to its
@@ -28,7 +25,7 @@ const TIMES_OF_DAY = [...TIME_ONLY_FORMATS, ...HOUR_ONLY_TIMES];
  */
 const CONFIDENT_SCORE = 7.5;
 
-export function columnValues(records: readonly string[][], column: number): string[] {
+function columnValues(records: readonly string[][], column: number): string[] {
   const values: string[] = [];
   for (const fields of records) if (column < fields.length) values.push(fields[column]);
   return values;
@@ -50,7 +47,7 @@ const BASIS_TEXT: Record<TimeLayout["dateOrderBy"], string> = {
 
 function ambiguityOf(inference: DateTimeInference, joinedTime = ""): TimeLayout["ambiguity"] {
   if (inference.ambiguousWith === null) return null;
-  const order = inference.format.indexOf("%d") < inference.format.indexOf("%m") ? "day first" : "month first";
+  const order = isDayFirst(inference.format) ? "day first" : "month first";
   const alternatives = [inference.format + joinedTime, inference.ambiguousWith + joinedTime];
   return {
     message: `every date fits both day/month orders (is 03/04 the 3rd of April or the 4th of March?); read ${order} (${BASIS_TEXT[inference.decidedBy]}) as ${alternatives[0]}, the other reading is ${alternatives[1]}`,
@@ -120,8 +117,7 @@ function withGivenFormat(records: readonly string[][], fieldCount: number, forma
 /** A user's date order is obeyed: an ambiguous reading is turned to it and marked as given. */
 function withOrderGiven(inference: DateTimeInference, hints: TimeColumnHints): DateTimeInference {
   if (!hints.dateOrderGiven || inference.ambiguousWith === null) return inference;
-  const dayFirst = inference.format.indexOf("%d") < inference.format.indexOf("%m");
-  const keep = dayFirst === !hints.monthFirst;
+  const keep = isDayFirst(inference.format) === !hints.monthFirst;
   return {
     ...inference,
     format: keep ? inference.format : inference.ambiguousWith,
@@ -133,12 +129,12 @@ function withOrderGiven(inference: DateTimeInference, hints: TimeColumnHints): D
 /** The text reading of a column: one combined format, or a date column paired with a time column beside it. */
 export function inferTextTimeAt(records: readonly string[][], column: number, fieldCount: number, hints: TimeColumnHints): TimeLayout | null {
   const values = columnValues(records, column);
-  const found = inferDateTimeFormat(values, DATE_AND_COMBINED, hints.monthFirst);
+  const found = inferDateTimeFormat(values, TIME_AXIS_FORMATS, hints.monthFirst);
   if (!found) return null;
   const inference = withOrderGiven(found, hints);
   if (!DATE_ONLY.has(inference.format)) return combined(column, inference);
   for (const other of [column + 1, column - 1].filter((c) => c >= 0 && c < fieldCount)) {
-    const time = inferDateTimeFormat(columnValues(records, other), TIMES_OF_DAY, hints.monthFirst);
+    const time = inferDateTimeFormat(columnValues(records, other), TIME_OF_DAY_FORMATS, hints.monthFirst);
     if (time) return dateAndTime(records, column, other, inference, time.format, hints);
   }
   return combined(column, inference);
@@ -177,7 +173,7 @@ export function detectTimeColumns(records: readonly string[][], fieldCount: numb
   if (format) return withGivenFormat(records, fieldCount, format, columns);
   if (columns?.length === 2) {
     const date = inferDateTimeFormat(columnValues(records, columns[0]), DATE_ONLY_FORMATS, hints.monthFirst);
-    const time = inferDateTimeFormat(columnValues(records, columns[1]), TIMES_OF_DAY, hints.monthFirst);
+    const time = inferDateTimeFormat(columnValues(records, columns[1]), TIME_OF_DAY_FORMATS, hints.monthFirst);
     return date && time ? dateAndTime(records, columns[0], columns[1], withOrderGiven(date, hints), time.format, hints) : null;
   }
   if (columns?.length === 1) {

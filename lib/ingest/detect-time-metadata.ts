@@ -1,10 +1,10 @@
-import { COMBINED_FORMATS, DATE_ONLY_FORMATS, HOUR_ONLY_TIMES, TIME_ONLY_FORMATS } from "./datetime-candidates";
+import { TIME_AXIS_FORMATS, TIME_OF_DAY_FORMATS } from "./datetime-candidates";
 import { epochMilliseconds, epochScale } from "./epoch-kind";
 import { inferDateTimeFormat } from "./infer-datetime-format";
 import { inferEpoch } from "./infer-epoch";
 import type { TimeLayout } from "./layout";
 import { looksNumeric } from "./looks-numeric";
-import { ID_NAME } from "./score-time-column";
+import { END_NAME, ID_NAME } from "./score-time-column";
 import { sampleTimeReader } from "./read-sample-time";
 import { OFFSET_BY_ABBREVIATION } from "./zone-abbreviations";
 
@@ -16,9 +16,6 @@ export interface TimeMetadataColumn {
   reason: TimeMetadataReason;
 }
 
-const DATE_AND_COMBINED = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
-const TIMES_OF_DAY = [...TIME_ONLY_FORMATS, ...HOUR_ONLY_TIMES];
-const END_NAME = /(^|[^a-z])(end|ende|bis|to|until|stop)([^a-z]|$)/i;
 const ZONE_NAME = /^(tz|tz_?cd|tz_?code|time[ _]?zone|zeitzone|zone|utc[ _]?offset)$/i;
 /** `UTC+1`, `GMT-05:00`, `+01:00`; a bare `-5` could be a measurement. */
 const OFFSET_TEXT = /^(UTC|GMT)[+\-\u2212]\d{1,2}(:?\d{2})?$|^[+\-\u2212]\d{2}:\d{2}$/i;
@@ -101,8 +98,8 @@ export function detectTimeMetadata(records: readonly string[][], names: readonly
     else reason = numericReason(texts, times, name);
     // An identifier that reads as a date (order=2024011701) is not time: it stays what it is.
     if (reason === null && !ID_NAME.test(name) && !looksNumeric(texts) && texts.some((text) => /\d/.test(text))) {
-      if (inferDateTimeFormat(texts, DATE_AND_COMBINED, monthFirst)) reason = END_NAME.test(name) ? "period end" : "second time column";
-      else if (inferDateTimeFormat(texts, TIMES_OF_DAY, monthFirst)) reason = "time of day";
+      if (inferDateTimeFormat(texts, TIME_AXIS_FORMATS, monthFirst)) reason = END_NAME.test(name) ? "period end" : "second time column";
+      else if (inferDateTimeFormat(texts, TIME_OF_DAY_FORMATS, monthFirst)) reason = "time of day";
     }
     if (reason !== null) found.push({ index, name: fullName, reason });
   });

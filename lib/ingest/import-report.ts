@@ -52,7 +52,8 @@ export function summariseReport(report: ImportReport): string {
   if (text > 0) parts.push(`${text} text cells read as missing (${report.textCells.map((cells) => `${cells.column}: ${cells.count}`).join(", ")})`);
   if (report.droppedColumns.length > 0) parts.push(`columns without numbers left out: ${report.droppedColumns.join(", ")}`);
   if (report.timeMetadata?.length) parts.push(`time-like columns left out: ${report.timeMetadata.map((column) => `${column.column} (${column.reason})`).join(", ")}`);
-  if (report.dateOrder && report.dateOrder.decidedBy !== "unambiguous") parts.push(`dates read as ${report.dateOrder.format} (day/month order by ${report.dateOrder.decidedBy})`);
+  // Only a detected order is news to the user; a given one is their own choice.
+  if (report.dateOrder && report.dateOrder.decidedBy !== "unambiguous" && report.dateOrder.decidedBy !== "given") parts.push(`dates read as ${report.dateOrder.format} (day/month order by ${report.dateOrder.decidedBy})`);
   if (report.repeatedLocalTimes > 0) parts.push(`${report.repeatedLocalTimes} repeated autumn local times resolved by order`);
   return parts.join("; ");
 }

@@ -7,7 +7,7 @@ export const TIME_NAME = /time|date|datum|zeit|stamp|epoch|unix|uhrzeit|^ts$|^t$
 /** Header words of identifiers, codes and counters, which may look like dates (`order=2024011701`, `code=2024-01`). */
 export const ID_NAME = /(^|[^a-z])(id|ids|code|order|nr|no|number|nummer|key|record|rec|index|idx|seq|lot|batch|ref|sku)([^a-z]|$)/i;
 /** Header words of the end of a period (`Datum bis`, `period_end`): the start is the time axis. */
-const END_NAME = /(^|[^a-z])(end|ende|bis|to|until|stop)([^a-z]|$)/i;
+export const END_NAME = /(^|[^a-z])(end|ende|bis|to|until|stop)([^a-z]|$)/i;
 
 /**
  * How much a column reads like the time axis of the file, from its evidence: a time-like
