@@ -101,12 +101,13 @@ test("the wizard says plainly when every date fits both orders, and the other re
   await row.getByTestId("review-import").click();
   await expect(page.getByTestId("ambiguity")).toContainText("3rd of April or the 4th of March");
   await page.screenshot({ path: testInfo.outputPath("05-ambiguous.png"), fullPage: true });
-  // An English browser reads month first (January 4th); the day-first reading is offered.
+  // The data decides before the browser's language: only day first gives daily steps (April 1st, 2nd, …).
+  await expect(page.getByTestId("date-order-basis")).toContainText("decided by the data");
   const first = page.getByTestId("parsed-preview").locator("tbody tr").first();
-  await expect(first).toContainText("01/04/2024");
-  await page.getByTestId("ambiguity").getByRole("button", { name: "Read as %d/%m/%Y %H:%M" }).click();
-  await expect(page.getByTestId("time-format")).toHaveValue("%d/%m/%Y %H:%M");
-  // Chosen, it is no longer a guess: April 1st.
-  await expect(page.getByTestId("ambiguity")).toHaveCount(0);
   await expect(first).toContainText("04/01/2024");
+  await page.getByTestId("ambiguity").getByRole("button", { name: "Read as %m/%d/%Y %H:%M" }).click();
+  await expect(page.getByTestId("time-format")).toHaveValue("%m/%d/%Y %H:%M");
+  // Chosen, it is no longer a guess: January 4th.
+  await expect(page.getByTestId("ambiguity")).toHaveCount(0);
+  await expect(first).toContainText("01/04/2024");
 });
