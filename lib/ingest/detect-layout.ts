@@ -163,7 +163,6 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   const thousands = options.thousands ?? (detectedNumbers.thousands === decimal ? "" : detectedNumbers.thousands);
   const notes: string[] = [];
   if (time.ambiguity) notes.push(time.ambiguity.message);
-  if (metadataText) notes.push(`time-like columns left out of the values: ${metadataText}`);
   if (rows.headerIndex === null) notes.push("no header row: the columns are named column1, column2, …");
   if (rows.skipLines > 0) notes.push(`${rows.skipLines} line(s) before the ${rows.headerIndex === null ? "data" : "header"} are skipped`);
   return {
