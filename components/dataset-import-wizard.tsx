@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState, useTransition } from "react";
 import { deleteImportProfile, saveImportProfile, startImport } from "@/app/datasets/actions";
 import type { ImportProfileView } from "@/lib/contracts/import-profile";
 import { uploadListSchema } from "@/lib/contracts/upload-view";
+import { DATE_ORDER_MESSAGE_KEY } from "@/lib/ingest/decide-date-order";
 import { detectLayout } from "@/lib/ingest/detect-layout";
 import { DELIMITERS, ENCODINGS, TIME_KINDS, type ImportOptions } from "@/lib/ingest/import-options";
 import type { Layout } from "@/lib/ingest/layout";
@@ -212,6 +213,11 @@ export function DatasetImportWizard({
         {layout?.time.ambiguity ? (
           <div className="notice" data-testid="ambiguity">
             <strong>{t("ambiguous")}</strong> {layout.time.ambiguity.message}
+            {layout.time.dateOrderBy !== "unambiguous" ? (
+              <p className="muted" data-testid="date-order-basis">
+                {t(`dateOrderBy.${DATE_ORDER_MESSAGE_KEY[layout.time.dateOrderBy]}`)}
+              </p>
+            ) : null}
             <div className="actions ambiguity-choices">
               {layout.time.ambiguity.alternatives.map((format) => (
                 <button
@@ -445,6 +451,11 @@ export function DatasetImportWizard({
             ))}
             {detection.preview.report.droppedColumns.length > 0 ? <p className="muted">{t("dropped", { columns: detection.preview.report.droppedColumns.join(", ") })}</p> : null}
             <ImportWarnings warnings={detection.preview.report.warnings} locale={locale} />
+            {detection.preview.report.timeMetadata?.length ? (
+              <p className="muted" data-testid="time-metadata">
+                {t("timeMetadata", { columns: detection.preview.report.timeMetadata.map((column) => `${column.column} (${column.reason})`).join(", ") })}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </section>

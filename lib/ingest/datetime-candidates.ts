@@ -13,6 +13,8 @@ const COMPACT_DATES = ["%Y%m%d"];
 const MONTHS = ["%Y-%m", "%m/%Y", "%m.%Y", "%b %Y"];
 
 export const TIME_ONLY_FORMATS = ["%H:%M:%S.%f", "%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"];
+/** Hour-only 12-hour clocks (`01-AM`, `1 PM`): after a numeric date, and in a time column of their own. */
+export const HOUR_ONLY_TIMES = ["%I %p", "%I-%p"];
 export const DATE_ONLY_FORMATS = [...YMD_DATES, ...DMY_DATES, ...MDY_DATES, ...NAMED_DATES, ...COMPACT_DATES, ...MONTHS];
 
 function withTimes(dates: string[], separators: string[]): string[] {
@@ -32,10 +34,21 @@ const NAIVE = [
   // Hourly stamps of weather services (DWD MESS_DATUM 2024010100).
   "%Y%m%d%H",
   "%Y%m%dT%H%M%S",
+  // PVGIS writes 20180101:0000.
+  "%Y%m%d:%H%M",
+  ...[...YMD_DATES, ...DMY_DATES, ...MDY_DATES].flatMap((date) => HOUR_ONLY_TIMES.map((time) => `${date} ${time}`)),
+  // Time before date, as web server logs write it (00:00:00 21/Nov/2025).
+  ...["%H:%M:%S", "%H:%M"].flatMap((time) => [...YMD_DATES, ...DMY_DATES, ...MDY_DATES, ...NAMED_DATES].map((date) => `${time} ${date}`)),
 ];
 
 /** Date and time in one text: naive formats first, then the same with a trailing offset (`Z`, `+01:00`). */
 export const COMBINED_FORMATS = [...NAIVE, ...NAIVE.map((format) => (format.includes("T") ? format + "%z" : format + " %z"))];
+
+/** Every format a time-axis column may hold: date-only first (a combined format also reads a bare date as midnight, and a tie goes to the earlier candidate). */
+export const TIME_AXIS_FORMATS = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
+
+/** Every format a time-of-day column may hold (the time column of a date + time pair). */
+export const TIME_OF_DAY_FORMATS = [...TIME_ONLY_FORMATS, ...HOUR_ONLY_TIMES];
 
 /** The same format with day and month swapped, or null (for ambiguity between 03/04 and 04/03). */
 export function swapDayMonth(format: string): string | null {

@@ -2,7 +2,10 @@ import type { ZoneChoice } from "@/lib/contracts/zone-choice";
 import { detectDelimiter } from "./detect-delimiter";
 import { detectHeaderRows, type HeaderRows } from "./detect-header-rows";
 import { detectNumberFormat } from "./detect-number-format";
+import { closestTimeColumn } from "./closest-time-column";
 import { detectTimeColumns, type TimeColumnHints } from "./detect-time-columns";
+import { detectTimeMetadata } from "./detect-time-metadata";
+import { epochScale } from "./epoch-kind";
 import { findZoneColumn } from "./find-zone-column";
 import { inferZone } from "./infer-zone";
 import { IngestError } from "./ingest-error";
@@ -56,11 +59,18 @@ function findTime(nonBlank: readonly SampleRecord[], fieldCount: number, names: 
   return null;
 }
 
-function noTimeColumnError(nonBlank: readonly SampleRecord[]): IngestError {
+function noTimeColumnError(nonBlank: readonly SampleRecord[], fieldCount: number, names: readonly string[]): IngestError {
   const hasNumbers = nonBlank.slice(1).some((record) => record.fields.some((field) => /\d/.test(field)));
   if (!hasNumbers) return new IngestError("the file has no data rows (only a header or text lines)");
   const example = nonBlank[Math.min(nonBlank.length - 1, Math.floor(nonBlank.length / 2))].fields.join(" | ").slice(0, 80);
-  return new IngestError(`no time column found: no column holds dates, times or epoch values in a known format (a data line reads '${example}'); give the format (--format)`);
+  const closest = closestTimeColumn(
+    nonBlank.map((record) => record.fields),
+    fieldCount,
+    names,
+  );
+  return new IngestError(
+    `no time column found: looked at ${fieldCount} column(s) for dates and times in the known formats, epoch seconds/milliseconds/microseconds and Excel serial days (a data line reads '${example}'); ${closest}; give the format (--format, e.g. '%Y-%m-%d %H:%M' or epoch-s)`,
+  );
 }
 
 /** Header rows as the user set them, the rest as detected. */
@@ -108,7 +118,7 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   const monthFirst = options.dateOrder ? options.dateOrder === "monthFirst" : prefersMonthFirst(options.locale);
   const provisionalNames = nonBlank.find((record) => record.fields.length >= fieldCount - 1)?.fields.map((field) => field.trim()) ?? [];
   const numericColumns = options.timeColumns?.every((ref) => typeof ref === "number") ? (options.timeColumns as number[]) : undefined;
-  const hints: TimeColumnHints = { columns: numericColumns, kind: options.timeKind, format: options.timeFormat, monthFirst };
+  const hints: TimeColumnHints = { columns: numericColumns, kind: options.timeKind, format: options.timeFormat, monthFirst, dateOrderGiven: options.dateOrder !== undefined };
   let time = options.timeColumns && !numericColumns ? null : findTime(nonBlank, fieldCount, provisionalNames, hints);
   let rows = time ? detectHeaderRows(records, fieldCount, time.columns, sampleTimeReader(time)) : null;
 
@@ -124,7 +134,7 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
   }
   if (!time) {
     if (options.timeFormat) throw new IngestError(`no column matches the date format '${options.timeFormat}'`);
-    throw noTimeColumnError(nonBlank);
+    throw noTimeColumnError(nonBlank, fieldCount, provisionalNames);
   }
   if (!rows) throw new IngestError("the file has no data rows whose timestamp can be read");
   rows = applyRowOptions(records, rows, options);
@@ -137,12 +147,22 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
 
   const dataRecords = records.filter((record) => record.index >= rows.firstDataIndex && !record.blank);
   const isEmptyColumn = (c: number) => dataRecords.every((record) => (record.fields[c] ?? "").trim() === "");
-  const isEpoch = time.kind === "epochSeconds" || time.kind === "epochMillis";
+  const isEpoch = epochScale(time.kind) !== null;
   const zoneColumn = isEpoch ? null : findZoneColumn(dataRecords.map((record) => record.fields), fieldCount, time.columns);
+  const timeMetadata = options.valueColumns
+    ? []
+    : detectTimeMetadata(
+        dataRecords.slice(0, MAX_NUMBER_SAMPLE_RECORDS).map((record) => record.fields),
+        names,
+        time,
+        monthFirst,
+      );
+  const isTimeMetadata = (c: number) => c === zoneColumn?.column || timeMetadata.some((column) => column.index === c);
   const valueColumns = options.valueColumns
     ? options.valueColumns.map((ref) => resolveColumn(ref, names))
-    : columns.map((column) => column.index).filter((c) => !time.columns.includes(c) && c !== zoneColumn?.column && !(!header[c] && isEmptyColumn(c)));
-  if (valueColumns.length === 0) throw new IngestError("the file has a time column but no value columns");
+    : columns.map((column) => column.index).filter((c) => !time.columns.includes(c) && !isTimeMetadata(c) && !(!header[c] && isEmptyColumn(c)));
+  const metadataText = timeMetadata.map((column) => `${column.name} (${column.reason})`).join(", ");
+  if (valueColumns.length === 0) throw new IngestError(`the file has a time column but no value columns${metadataText ? ` (time-like columns left out: ${metadataText})` : ""}`);
 
   const cells = dataRecords.slice(0, MAX_NUMBER_SAMPLE_RECORDS).flatMap((record) => valueColumns.map((c) => record.fields[c] ?? ""));
   const detectedNumbers = detectNumberFormat(cells, delimiter);
@@ -178,6 +198,7 @@ export function detectLayout(sample: string, input: DetectLayoutInput): Layout {
     columns,
     time,
     valueColumns,
+    timeMetadata,
     timezone: zone ? (zone.source === "utc-default" ? null : zone.zone) : (options.timezone ?? null),
     zone,
     zoneColumn: zoneColumn?.column ?? null,

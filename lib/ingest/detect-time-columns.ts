@@ -1,24 +1,29 @@
-import { COMBINED_FORMATS, DATE_ONLY_FORMATS, TIME_ONLY_FORMATS } from "./datetime-candidates";
+import { DATE_ONLY_FORMATS, isDayFirst, TIME_AXIS_FORMATS, TIME_OF_DAY_FORMATS } from "./datetime-candidates";
+import { decideDateOrder } from "./decide-date-order";
+import { epochKindOfFormat, isEpochKind, type EpochKind } from "./epoch-kind";
 import type { TimeKind } from "./import-options";
 import { compileCached, inferDateTimeFormat, MIN_MATCH_SHARE, type DateTimeInference } from "./infer-datetime-format";
+import { inferEpoch } from "./infer-epoch";
 import type { TimeLayout } from "./layout";
+import { looksNumeric } from "./looks-numeric";
+import { scoreTimeColumn, TIME_NAME } from "./score-time-column";
 
 export interface TimeColumnHints {
   columns?: number[];
   kind?: TimeKind;
   format?: string;
   monthFirst: boolean;
+  /** The user chose the date order: it is obeyed instead of the data's evidence. */
+  dateOrderGiven?: boolean;
 }
 
-/** Date-only formats first: a combined format also reads a bare date (as midnight), and a tie goes to the earlier candidate. */
-const DATE_AND_COMBINED = [...DATE_ONLY_FORMATS, ...COMBINED_FORMATS];
 const DATE_ONLY = new Set(DATE_ONLY_FORMATS);
-const EPOCH_NAME = /time|zeit|epoch|unix|stamp|date|datum|^ts$/i;
-const EPOCH_RANGES: Array<{ kind: TimeKind; min: number; max: number }> = [
-  { kind: "epochSeconds", min: 1e8, max: 1e10 },
-  { kind: "epochMillis", min: 1e11, max: 1e13 },
-];
-const MONOTONE_SHARE = 0.9;
+/**
+ * A score no later column can beat by enough to matter: a time-like name, one direction, a
+ * regular step and separators. The search stops there, so a wide file is not scanned to its
+ * last column when its first one is the time.
+ */
+const CONFIDENT_SCORE = 7.5;
 
 function columnValues(records: readonly string[][], column: number): string[] {
   const values: string[] = [];
@@ -32,47 +37,55 @@ function joinedValues(records: readonly string[][], date: number, time: number):
   return values;
 }
 
+const BASIS_TEXT: Record<TimeLayout["dateOrderBy"], string> = {
+  data: "only that order gives a regular sequence",
+  "12-hour-clock": "a 12-hour clock is a month-first habit",
+  locale: "by the locale",
+  given: "as chosen",
+  unambiguous: "",
+};
+
 function ambiguityOf(inference: DateTimeInference, joinedTime = ""): TimeLayout["ambiguity"] {
   if (inference.ambiguousWith === null) return null;
-  const order = inference.format.indexOf("%d") < inference.format.indexOf("%m") ? "day first" : "month first";
+  const order = isDayFirst(inference.format) ? "day first" : "month first";
   const alternatives = [inference.format + joinedTime, inference.ambiguousWith + joinedTime];
   return {
-    message: `every date fits both day/month orders (is 03/04 the 3rd of April or the 4th of March?); read ${order} as ${alternatives[0]}, the other reading is ${alternatives[1]}`,
+    message: `every date fits both day/month orders (is 03/04 the 3rd of April or the 4th of March?); read ${order} (${BASIS_TEXT[inference.decidedBy]}) as ${alternatives[0]}, the other reading is ${alternatives[1]}`,
     alternatives,
   };
 }
 
 function combined(column: number, inference: DateTimeInference): TimeLayout {
-  return { kind: "combined", columns: [column], format: inference.format, hasOffset: inference.format.includes("%z"), ambiguity: ambiguityOf(inference) };
-}
-
-function dateAndTime(date: number, time: number, dateInference: DateTimeInference, timeFormat: string): TimeLayout {
   return {
-    kind: "dateTime",
-    columns: [date, time],
-    format: `${dateInference.format} ${timeFormat}`,
-    hasOffset: false,
-    ambiguity: ambiguityOf(dateInference, ` ${timeFormat}`),
+    kind: "combined",
+    columns: [column],
+    format: inference.format,
+    hasOffset: inference.format.includes("%z"),
+    ambiguity: ambiguityOf(inference),
+    dateOrderBy: inference.decidedBy,
   };
 }
 
-/** Epoch seconds or milliseconds: every value a number in a plausible range (1973–2286), mostly ascending. */
-function inferEpoch(values: readonly string[], kind?: TimeKind): TimeKind | null {
-  const texts = values.map((value) => value.trim()).filter((value) => value !== "");
-  const numbers = texts.map(Number).filter((value) => Number.isFinite(value));
-  if (numbers.length === 0 || numbers.length < MIN_MATCH_SHARE * texts.length) return null;
-  let ascending = 0;
-  for (let i = 1; i < numbers.length; i++) if (numbers[i] >= numbers[i - 1]) ascending++;
-  if (numbers.length > 2 && ascending < MONOTONE_SHARE * (numbers.length - 1)) return null;
-  if (kind === "epochSeconds" || kind === "epochMillis") return kind;
-  for (const range of EPOCH_RANGES) {
-    if (numbers.every((value) => value >= range.min && value < range.max)) return range.kind;
+/** A date column and a time column; an ambiguous day/month order is decided again on the joined values (their steps and clock). */
+function dateAndTime(records: readonly string[][], date: number, time: number, dateInference: DateTimeInference, timeFormat: string, hints: TimeColumnHints): TimeLayout {
+  let inference = dateInference;
+  if (inference.ambiguousWith !== null && !hints.dateOrderGiven) {
+    const decision = decideDateOrder(joinedValues(records, date, time), `${inference.format} ${timeFormat}`, `${inference.ambiguousWith} ${timeFormat}`, hints.monthFirst);
+    const [format, other] = [decision.format, decision.other].map((joined) => joined.slice(0, joined.length - timeFormat.length - 1));
+    inference = { ...inference, format, ambiguousWith: other, decidedBy: decision.decidedBy };
   }
-  return null;
+  return {
+    kind: "dateTime",
+    columns: [date, time],
+    format: `${inference.format} ${timeFormat}`,
+    hasOffset: false,
+    ambiguity: ambiguityOf(inference, ` ${timeFormat}`),
+    dateOrderBy: inference.decidedBy,
+  };
 }
 
-function epochLayout(column: number, kind: TimeKind): TimeLayout {
-  return { kind, columns: [column], format: "", hasOffset: true, ambiguity: null };
+function epochLayout(column: number, kind: EpochKind): TimeLayout {
+  return { kind, columns: [column], format: "", hasOffset: true, ambiguity: null, dateOrderBy: "unambiguous" };
 }
 
 function matchesFormat(values: readonly string[], format: string): boolean {
@@ -90,6 +103,7 @@ function withGivenFormat(records: readonly string[][], fieldCount: number, forma
     format,
     hasOffset: format.includes("%z"),
     ambiguity: null,
+    dateOrderBy: format.includes("%d") && format.includes("%m") ? "given" : "unambiguous",
   });
   if (columns) return layoutFor(columns);
   for (let c = 0; c < fieldCount; c++) {
@@ -100,53 +114,84 @@ function withGivenFormat(records: readonly string[][], fieldCount: number, forma
   return null;
 }
 
-function inferAt(records: readonly string[][], column: number, fieldCount: number, monthFirst: boolean): TimeLayout | null {
+/** A user's date order is obeyed: an ambiguous reading is turned to it and marked as given. */
+function withOrderGiven(inference: DateTimeInference, hints: TimeColumnHints): DateTimeInference {
+  if (!hints.dateOrderGiven || inference.ambiguousWith === null) return inference;
+  const keep = isDayFirst(inference.format) === !hints.monthFirst;
+  return {
+    ...inference,
+    format: keep ? inference.format : inference.ambiguousWith,
+    ambiguousWith: keep ? inference.ambiguousWith : inference.format,
+    decidedBy: "given",
+  };
+}
+
+/** The text reading of a column: one combined format, or a date column paired with a time column beside it. */
+export function inferTextTimeAt(records: readonly string[][], column: number, fieldCount: number, hints: TimeColumnHints): TimeLayout | null {
   const values = columnValues(records, column);
-  const inference = inferDateTimeFormat(values, DATE_AND_COMBINED, monthFirst);
-  if (inference && !DATE_ONLY.has(inference.format)) return combined(column, inference);
-  const neighbours = [column + 1, column - 1].filter((c) => c >= 0 && c < fieldCount);
-  if (inference) {
-    for (const other of neighbours) {
-      const time = inferDateTimeFormat(columnValues(records, other), TIME_ONLY_FORMATS, monthFirst);
-      if (time) return dateAndTime(column, other, inference, time.format);
-    }
-    return combined(column, inference);
+  const found = inferDateTimeFormat(values, TIME_AXIS_FORMATS, hints.monthFirst);
+  if (!found) return null;
+  const inference = withOrderGiven(found, hints);
+  if (!DATE_ONLY.has(inference.format)) return combined(column, inference);
+  for (const other of [column + 1, column - 1].filter((c) => c >= 0 && c < fieldCount)) {
+    const time = inferDateTimeFormat(columnValues(records, other), TIME_OF_DAY_FORMATS, hints.monthFirst);
+    if (time) return dateAndTime(records, column, other, inference, time.format, hints);
   }
-  return null;
+  return combined(column, inference);
+}
+
+/** The reading of one column as a time axis, text first, then epoch values (in the first column or a column named like a time). */
+function candidateAt(records: readonly string[][], column: number, fieldCount: number, name: string, hints: TimeColumnHints): TimeLayout | null {
+  const values = columnValues(records, column);
+  if (!looksNumeric(values)) {
+    const text = inferTextTimeAt(records, column, fieldCount, hints);
+    if (text) return text;
+  }
+  const named = TIME_NAME.test(name);
+  if (column !== 0 && !named) return null;
+  const epoch = inferEpoch(values, { anyOrder: named });
+  return epoch ? epochLayout(column, epoch) : null;
 }
 
 /**
- * Finds the timestamp column(s) in data records: the leftmost column read by one datetime
- * format (a date column next to a time column makes a date + time pair), else a column of
- * epoch seconds/milliseconds (the first column or one named like a time). Hints fix any part.
+ * Finds the timestamp column(s) in data records by evidence: every column that one datetime
+ * format reads (a date column next to a time column makes a date + time pair), or that holds
+ * epoch seconds/milliseconds/microseconds, is scored on its name, its order, its step and
+ * its values (score-time-column.ts); the best wins, the leftmost on a tie. Hints fix any part:
+ * given columns are obeyed exactly.
  */
 export function detectTimeColumns(records: readonly string[][], fieldCount: number, names: readonly string[], hints: TimeColumnHints): TimeLayout | null {
-  const { columns, kind, format, monthFirst } = hints;
-  if (kind === "epochSeconds" || kind === "epochMillis") {
-    const candidates = columns ?? Array.from({ length: fieldCount }, (_, c) => c);
-    for (const c of candidates) if (inferEpoch(columnValues(records, c), kind)) return epochLayout(c, kind);
-    return columns ? epochLayout(columns[0], kind) : null;
+  const { columns, format } = hints;
+  const kind = epochKindOfFormat(format) ?? hints.kind;
+  if (isEpochKind(kind)) {
+    if (columns) return epochLayout(columns[0], kind);
+    const all = Array.from({ length: fieldCount }, (_, c) => c);
+    // A column in the unit's range first (the value column left of it is numeric too), else any numeric one.
+    const found = all.find((c) => inferEpoch(columnValues(records, c), { anyOrder: true }) === kind) ?? all.find((c) => inferEpoch(columnValues(records, c), { kind }));
+    return found === undefined ? null : epochLayout(found, kind);
   }
   if (format) return withGivenFormat(records, fieldCount, format, columns);
   if (columns?.length === 2) {
-    const date = inferDateTimeFormat(columnValues(records, columns[0]), DATE_ONLY_FORMATS, monthFirst);
-    const time = inferDateTimeFormat(columnValues(records, columns[1]), TIME_ONLY_FORMATS, monthFirst);
-    return date && time ? dateAndTime(columns[0], columns[1], date, time.format) : null;
+    const date = inferDateTimeFormat(columnValues(records, columns[0]), DATE_ONLY_FORMATS, hints.monthFirst);
+    const time = inferDateTimeFormat(columnValues(records, columns[1]), TIME_OF_DAY_FORMATS, hints.monthFirst);
+    return date && time ? dateAndTime(records, columns[0], columns[1], withOrderGiven(date, hints), time.format, hints) : null;
   }
   if (columns?.length === 1) {
-    const found = inferAt(records, columns[0], fieldCount, monthFirst);
+    const found = inferTextTimeAt(records, columns[0], fieldCount, hints);
     if (found) return found;
-    const epoch = inferEpoch(columnValues(records, columns[0]));
+    const epoch = inferEpoch(columnValues(records, columns[0]), { anyOrder: true });
     return epoch ? epochLayout(columns[0], epoch) : null;
   }
-  for (let c = 0; c < fieldCount; c++) {
-    const found = inferAt(records, c, fieldCount, monthFirst);
-    if (found) return found;
+  let best: TimeLayout | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < fieldCount && bestScore < CONFIDENT_SCORE; c++) {
+    const candidate = candidateAt(records, c, fieldCount, names[c] ?? "", hints);
+    if (!candidate) continue;
+    const score = scoreTimeColumn(records, candidate, names);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
   }
-  for (let c = 0; c < fieldCount; c++) {
-    if (c !== 0 && !EPOCH_NAME.test(names[c] ?? "")) continue;
-    const epoch = inferEpoch(columnValues(records, c));
-    if (epoch) return epochLayout(c, epoch);
-  }
-  return null;
+  return best;
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 
 export const ENCODINGS = ["utf-8", "utf-16le", "utf-16be", "windows-1252"] as const;
 export const DELIMITERS = [",", ";", "\t", "|"] as const;
-export const TIME_KINDS = ["combined", "dateTime", "epochSeconds", "epochMillis"] as const;
+export const TIME_KINDS = ["combined", "dateTime", "epochSeconds", "epochMillis", "epochMicros"] as const;
 
 /** A column chosen by its header name or by its 0-based position in the file. */
 const columnRef = z.union([z.string().min(1), z.number().int().min(0)]);
@@ -36,7 +36,7 @@ export const importOptionsSchema = z
     unitsRow: z.boolean(),
     timeColumns: z.array(columnRef).min(1).max(2),
     timeKind: z.enum(TIME_KINDS),
-    /** strftime codes: %Y %y %m %d %H %I %M %S %f %p %b %B %z; date + time columns are joined by one space. */
+    /** strftime codes: %Y %y %m %d %H %I %M %S %f %p %b %B %z; date + time columns are joined by one space; `epoch-s`, `epoch-ms`, `epoch-us` (or `%s`) for epoch values. */
     timeFormat: z.string().min(2),
     /** IANA zone of naive timestamps, given by the user; absent = found in the file (docs/import.md#zones-and-daylight-saving). */
     timezone: z.string().refine(isIanaZone, { message: "not a known IANA time zone" }),

@@ -1,4 +1,6 @@
 import type { DstFingerprint, ZoneChoice } from "@/lib/contracts/zone-choice";
+import type { DateOrderBasis } from "./decide-date-order";
+import type { TimeMetadataReason } from "./detect-time-metadata";
 import { FAMILY_NAMES } from "./dst-fingerprint";
 import { fingerprintEvidence } from "./infer-zone";
 
@@ -46,6 +48,10 @@ export interface ImportReport {
   /** The zone naive times were read in and why (null for epoch values and values with offsets). */
   zone: ZoneChoice | null;
   warnings: ImportWarning[];
+  /** Time-like columns left out of the values (a period end, an epoch beside the time, zone codes); absent in reports made before. */
+  timeMetadata?: Array<{ column: string; reason: TimeMetadataReason }>;
+  /** The timestamps' format and what decided its day/month order, when it has both; absent in reports made before. */
+  dateOrder?: { format: string; decidedBy: DateOrderBasis };
 }
 
 export const MAX_EXAMPLES = 5;
@@ -67,6 +73,9 @@ export function summariseReport(report: ImportReport): string {
   if (report.rowsSkipped > 0) parts.push(`${report.rowsSkipped} skipped: ${skipped}`);
   if (text > 0) parts.push(`${text} text cells read as missing (${report.textCells.map((cells) => `${cells.column}: ${cells.count}`).join(", ")})`);
   if (report.droppedColumns.length > 0) parts.push(`columns without numbers left out: ${report.droppedColumns.join(", ")}`);
+  if (report.timeMetadata?.length) parts.push(`time-like columns left out: ${report.timeMetadata.map((column) => `${column.column} (${column.reason})`).join(", ")}`);
+  // Only a detected order is news to the user; a given one is their own choice.
+  if (report.dateOrder && report.dateOrder.decidedBy !== "unambiguous" && report.dateOrder.decidedBy !== "given") parts.push(`dates read as ${report.dateOrder.format} (day/month order by ${report.dateOrder.decidedBy})`);
   if (report.repeatedLocalTimes > 0) parts.push(`${report.repeatedLocalTimes} repeated autumn local times resolved by order`);
   for (const warning of report.warnings) parts.push(`warning: ${describeWarning(warning)}`);
   return parts.join("; ");

@@ -1,5 +1,7 @@
 import type { ZoneChoice } from "@/lib/contracts/zone-choice";
+import type { DateOrderBasis } from "./decide-date-order";
 import type { Delimiter, Encoding, TimeKind } from "./import-options";
+import type { TimeMetadataColumn } from "./detect-time-metadata";
 
 /** How the timestamp is read. */
 export interface TimeLayout {
@@ -12,6 +14,8 @@ export interface TimeLayout {
   hasOffset: boolean;
   /** Set when the column cannot tell day-first from month-first: the format used and the other reading. */
   ambiguity: { message: string; alternatives: string[] } | null;
+  /** What decided the day/month order: the data's sequence, a 12-hour clock, the locale, the user, or nothing to decide. */
+  dateOrderBy: DateOrderBasis;
 }
 
 export interface LayoutColumn {
@@ -40,6 +44,8 @@ export interface Layout {
   time: TimeLayout;
   /** Positions of the columns read as numbers. */
   valueColumns: number[];
+  /** Other time-like columns (a period end, epoch or Excel serial beside the time, zone codes): left out of the values, with the reason. */
+  timeMetadata: TimeMetadataColumn[];
   /** IANA zone of naive times; null = naive times are UTC (nothing said which zone). */
   timezone: string | null;
   /** The zone of naive times and why it was chosen; null for epoch values and values with offsets. */

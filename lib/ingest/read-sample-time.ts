@@ -1,3 +1,4 @@
+import { epochMilliseconds, epochScale } from "./epoch-kind";
 import { compileCached } from "./infer-datetime-format";
 import type { TimeLayout } from "./layout";
 
@@ -7,11 +8,11 @@ import type { TimeLayout } from "./layout";
  */
 export function sampleTimeReader(time: TimeLayout): (fields: readonly string[]) => number {
   const [first, second] = time.columns;
-  if (time.kind === "epochSeconds" || time.kind === "epochMillis") {
-    const scale = time.kind === "epochSeconds" ? 1000 : 1;
+  const scale = epochScale(time.kind);
+  if (scale !== null) {
     return (fields) => {
       const text = fields[first]?.trim() ?? "";
-      return text === "" ? Number.NaN : Number(text) * scale;
+      return text === "" ? Number.NaN : epochMilliseconds(Number(text), scale);
     };
   }
   const parser = compileCached(time.format);

@@ -5,6 +5,7 @@ import { sortFrameByTime } from "@/lib/series/sort-frame";
 import { createChunkDecoder, type ChunkDecoder } from "./chunk-decoder";
 import type { CompiledDateTimeFormat } from "./compile-datetime-format";
 import { DstFingerprintCollector } from "./dst-fingerprint";
+import { epochMilliseconds, epochScale } from "./epoch-kind";
 import { MAX_EXAMPLES, type ImportReport, type ImportWarning, type LineExample, type SkipReason } from "./import-report";
 import { formatSize } from "./format-size";
 import { compileCached } from "./infer-datetime-format";
@@ -91,11 +92,12 @@ export class StreamingImporter {
     this.wholeFile = options.wholeFile ?? true;
     this.decoder = createChunkDecoder(layout.encoding);
     this.scanner = new RecordScanner(layout.delimiter, layout.quote);
-    const isEpoch = layout.time.kind === "epochSeconds" || layout.time.kind === "epochMillis";
+    const scale = epochScale(layout.time.kind);
+    const isEpoch = scale !== null;
     this.timeParser = isEpoch ? null : compileCached(layout.time.format);
     const alternative = layout.time.ambiguity?.alternatives.find((format) => format !== layout.time.format);
     this.alternativeParser = alternative ? compileCached(alternative) : null;
-    this.epochScale = layout.time.kind === "epochSeconds" ? 1000 : 1;
+    this.epochScale = scale ?? 1;
     this.resolver = layout.timezone && !isEpoch ? new LocalTimeResolver(layout.timezone) : null;
     this.fingerprint = layout.zone ? new DstFingerprintCollector([layout.zone.zone]) : null;
     this.zoneColumn = layout.zoneColumn ?? -1;
@@ -164,6 +166,8 @@ export class StreamingImporter {
       blankLines: this.blankLines,
       zone,
       warnings,
+      timeMetadata: this.layout.timeMetadata.map((column) => ({ column: column.name, reason: column.reason })),
+      ...(this.layout.time.dateOrderBy === "unambiguous" ? {} : { dateOrder: { format: this.layout.time.format, decidedBy: this.layout.time.dateOrderBy } }),
     };
     return { frame, report };
   }
@@ -305,7 +309,7 @@ export class StreamingImporter {
     const [first, second] = this.layout.time.columns;
     if (this.timeParser === null) {
       const seconds = fields.texts[first] === null ? this.epochNumbers.parse(data, fields.starts[first], fields.ends[first]) : this.epochNumbers.parse(fields.texts[first]!);
-      return seconds * this.epochScale;
+      return epochMilliseconds(seconds, this.epochScale);
     }
     const text = this.layout.time.kind === "dateTime" ? `${fields.field(data, first).trim()} ${fields.field(data, second).trim()}` : fields.texts[first];
     const t = text === null ? this.timeParser.parse(data, fields.starts[first], fields.ends[first]) : this.timeParser.parse(text);

@@ -103,12 +103,36 @@ test("the wizard says plainly when every date fits both orders, and the other re
   await row.getByTestId("review-import").click();
   await expect(page.getByTestId("ambiguity")).toContainText("3rd of April or the 4th of March");
   await page.screenshot({ path: testInfo.outputPath("05-ambiguous.png"), fullPage: true });
-  // An English browser reads month first (January 4th); the day-first reading is offered.
+  // The data decides before the browser's language: only day first gives daily steps (April 1st, 2nd, …).
+  await expect(page.getByTestId("date-order-basis")).toContainText("decided by the data");
   const first = page.getByTestId("parsed-preview").locator("tbody tr").first();
-  await expect(first).toContainText("01/04/2024");
-  await page.getByTestId("ambiguity").getByRole("button", { name: "Read as %d/%m/%Y %H:%M" }).click();
-  await expect(page.getByTestId("time-format")).toHaveValue("%d/%m/%Y %H:%M");
-  // Chosen, it is no longer a guess: April 1st.
-  await expect(page.getByTestId("ambiguity")).toHaveCount(0);
   await expect(first).toContainText("04/01/2024");
+  await page.getByTestId("ambiguity").getByRole("button", { name: "Read as %m/%d/%Y %H:%M" }).click();
+  await expect(page.getByTestId("time-format")).toHaveValue("%m/%d/%Y %H:%M");
+  // Chosen, it is no longer a guess: January 4th.
+  await expect(page.getByTestId("ambiguity")).toHaveCount(0);
+  await expect(first).toContainText("01/04/2024");
+});
+
+test("time metadata and the data's date-order decision are shown in the wizard and kept in the dataset's report", async ({ page }) => {
+  test.setTimeout(180_000);
+  // 37-minute steps over two days on a 12-hour clock, an epoch column equal to the time beside it.
+  const start = Date.UTC(2024, 0, 2);
+  const lines = Array.from({ length: 60 }, (_, i) => {
+    const t = new Date(start + i * 37 * 60_000);
+    const hour = t.getUTCHours() % 12 === 0 ? 12 : t.getUTCHours() % 12;
+    const two = (n: number) => String(n).padStart(2, "0");
+    const stamp = `${two(t.getUTCMonth() + 1)}/${two(t.getUTCDate())}/2024 ${hour}:${two(t.getUTCMinutes())}:00 ${t.getUTCHours() < 12 ? "AM" : "PM"}`;
+    return `${t.getTime() / 1000},${stamp},${i}.5`;
+  });
+  const row = await uploadFile(page, "us-37min.csv", Buffer.from(`unix,date,P\n${lines.join("\n")}\n`));
+  await row.getByTestId("review-import").click();
+  await expect(page.getByTestId("time-format")).toHaveValue("%m/%d/%Y %I:%M:%S %p");
+  await expect(page.getByTestId("date-order-basis")).toContainText("decided by the data");
+  await expect(page.getByTestId("time-metadata")).toContainText("unix (epoch time)");
+  await page.getByTestId("wizard-import").click();
+  await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/, { timeout: 90_000 });
+  await expect(page.getByTestId("report-time-metadata")).toContainText("unix (epoch time)");
+  await expect(page.getByTestId("report-date-order")).toContainText("Dates read as %m/%d/%Y %I:%M:%S %p: day/month order decided by the data");
+  await expect(page.getByTestId("time-step")).toContainText("37 min");
 });

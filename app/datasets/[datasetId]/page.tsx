@@ -10,6 +10,7 @@ import { ImportWarnings, ZoneChoiceLine } from "@/components/zone-choice-line";
 import { zoneChoiceSchema } from "@/lib/contracts/zone-choice";
 import type { StepReport } from "@/lib/process/apply-recipe";
 import { formatBytes } from "@/lib/format/format-bytes";
+import { DATE_ORDER_MESSAGE_KEY } from "@/lib/ingest/decide-date-order";
 import { requirePageUser } from "@/server/auth/require-page-user";
 import { findOwnDataset } from "@/server/datasets/dataset-access";
 import { findLineage } from "@/server/datasets/dataset-lineage";
@@ -218,6 +219,14 @@ export default async function DatasetPage({ params }: { params: Promise<{ datase
               ))}
               {textCells === 0 && report.skipped.length === 0 && warnings.length === 0 ? <p className="muted">{t("report.clean")}</p> : null}
               {report.droppedColumns.length > 0 ? <p>{t("report.dropped", { columns: report.droppedColumns.join(", ") })}</p> : null}
+              {report.timeMetadata?.length ? (
+                <p data-testid="report-time-metadata">{t("report.timeMetadata", { columns: report.timeMetadata.map((column) => `${column.column} (${column.reason})`).join(", ") })}</p>
+              ) : null}
+              {report.dateOrder && report.dateOrder.decidedBy !== "unambiguous" ? (
+                <p data-testid="report-date-order">
+                  {t("report.dateOrder", { format: report.dateOrder.format, basis: t(`report.dateOrderBy.${DATE_ORDER_MESSAGE_KEY[report.dateOrder.decidedBy]}`) })}
+                </p>
+              ) : null}
               {report.repeatedLocalTimes > 0 ? <p>{t("report.repeated", { count: report.repeatedLocalTimes })}</p> : null}
               {report.blankLines > 0 ? <p className="muted">{t("report.blank", { count: report.blankLines })}</p> : null}
             </div>

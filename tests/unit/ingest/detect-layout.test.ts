@@ -65,12 +65,18 @@ describe("detectLayout", () => {
     expect(layout.columns.map((c) => c.name)).toEqual(["column1", "column2", "column3"]);
   });
 
-  it("flags ambiguous dates and follows a locale or date order", () => {
-    const text = "d,v\n01/02/2024,1\n02/02/2024,2\n";
+  it("flags ambiguous dates and follows a locale or date order when their order does not tell", () => {
+    const text = "d,v\n03/04/2024,1\n05/06/2024,2\n04/05/2024,3\n";
     expect(detect(text).time.format).toBe("%d/%m/%Y");
     expect(detect(text).notes[0]).toMatch(/day\/month/);
-    expect(detect(text, { locale: "en-US" }).time.format).toBe("%m/%d/%Y");
-    expect(detect(text, { dateOrder: "monthFirst" }).time.format).toBe("%m/%d/%Y");
+    expect(detect(text, { locale: "en-US" }).time).toMatchObject({ format: "%m/%d/%Y", dateOrderBy: "locale" });
+    expect(detect(text, { dateOrder: "monthFirst" }).time).toMatchObject({ format: "%m/%d/%Y", dateOrderBy: "given" });
+  });
+
+  it("lets the data's regular sequence decide the date order over the locale, and a given order over the data", () => {
+    const text = "d,v\n01/02/2024,1\n02/02/2024,2\n03/02/2024,3\n";
+    expect(detect(text, { locale: "en-US" }).time).toMatchObject({ format: "%d/%m/%Y", dateOrderBy: "data" });
+    expect(detect(text, { dateOrder: "monthFirst" }).time).toMatchObject({ format: "%m/%d/%Y", dateOrderBy: "given" });
   });
 
   it("takes every given choice instead of detecting it", () => {
@@ -118,5 +124,54 @@ describe("detectLayout", () => {
     expect(() => detect("a;b\nx;1\n", { timeFormat: "%Y" })).toThrow(/no column matches/);
     expect(() => detectLayout("t,a,b\n2024-01-01,1,2\n", { complete: true, limits: { maxColumns: 2 } })).toThrow(/limit is 2/);
     expect(() => detect("a;b\nx;1\n")).toThrow(IngestError);
+  });
+});
+
+describe("detectLayout with time metadata", () => {
+  it("leaves a second date column out of the values, so its dots are not thousands marks", () => {
+    const text = "Datum von;Datum bis;Menge\n01.01.2017;02.01.2017;1.234,5\n02.01.2017;03.01.2017;1.240,0\n03.01.2017;04.01.2017;998,25\n";
+    const layout = detect(text);
+    expect(layout.time).toMatchObject({ columns: [0], format: "%d.%m.%Y" });
+    expect(layout.valueColumns).toEqual([2]);
+    expect(layout.timeMetadata).toEqual([{ index: 1, name: "Datum bis", reason: "period end" }]);
+    expect(layout).toMatchObject({ decimal: ",", thousands: "." });
+  });
+
+  it("leaves an epoch column beside a text datetime out, and a zone-code column", () => {
+    const text = "unix,date,tz_cd,value\n1704074400,2024-01-01 02:00:00,UTC,3\n1704070800,2024-01-01 01:00:00,UTC,2\n1704067200,2024-01-01 00:00:00,UTC,1\n";
+    const layout = detect(text);
+    expect(layout.time).toMatchObject({ columns: [1] });
+    expect(layout.valueColumns).toEqual([3]);
+    expect(layout.timeMetadata.map((column) => [column.name, column.reason])).toEqual([
+      ["unix", "epoch time"],
+      ["tz_cd", "zone code"],
+    ]);
+  });
+
+  it("takes the timestamp column to the right of ID-like columns, and keeps the IDs out of the time metadata", () => {
+    const text = "order,code,timestamp,kWh\n2024011700,2024-01,2024-01-17 00:00:00,1\n2024011701,2024-01,2024-01-17 01:00:00,2\n2024011702,2024-01,2024-01-17 02:00:00,3\n";
+    const layout = detect(text);
+    expect(layout.time).toMatchObject({ columns: [2], format: "%Y-%m-%d %H:%M:%S" });
+    expect(layout.valueColumns).toEqual([0, 1, 3]);
+    expect(layout.timeMetadata).toEqual([]);
+  });
+
+  it("keeps every column the user names as a value column", () => {
+    const text = "unix,date,value\n1704067200,2024-01-01 00:00:00,1\n1704070800,2024-01-01 01:00:00,2\n";
+    const layout = detect(text, { valueColumns: ["unix", "value"] });
+    expect(layout.valueColumns).toEqual([0, 2]);
+    expect(layout.timeMetadata).toEqual([]);
+  });
+
+  it("obeys the given time column exactly, even an end column", () => {
+    const text = "Datum von;Datum bis;Menge\n01.01.2017;02.01.2017;1\n02.01.2017;03.01.2017;2\n";
+    const layout = detect(text, { timeColumns: ["Datum bis"] });
+    expect(layout.time.columns).toEqual([1]);
+    expect(layout.timeMetadata).toEqual([{ index: 0, name: "Datum von", reason: "second time column" }]);
+  });
+
+  it("says what it looked at and which column came closest when no column holds a time", () => {
+    const text = "when;v\n12h09 26/03/14;1\n13h09 26/03/14;2\n";
+    expect(() => detect(text)).toThrow(/looked at 2 column\(s\).*the closest is 'when' \('12h09 26\/03\/14'\), which no known format reads; give the format/);
   });
 });

@@ -46,8 +46,8 @@ describe("detectTimeColumns", () => {
     expect(detectTimeColumns(records, 2, ["a", "b"], { monthFirst: false })).toBeNull();
   });
 
-  it("flags a column where every day is ≤ 12 and defaults to day first, or month first when asked", () => {
-    const records = [["03/04/2024", "1"], ["04/04/2024", "2"], ["05/04/2024", "3"]];
+  it("flags a column where every day is ≤ 12 and, when its order does not tell, defaults to day first, or month first when asked", () => {
+    const records = [["03/04/2024", "1"], ["05/06/2024", "2"], ["04/05/2024", "3"]];
     const dayFirst = detectTimeColumns(records, 2, [], { monthFirst: false })!;
     expect(dayFirst.format).toBe("%d/%m/%Y");
     expect(dayFirst.ambiguity?.alternatives).toEqual(["%d/%m/%Y", "%m/%d/%Y"]);
@@ -93,5 +93,76 @@ describe("detectTimeColumns on other real-world stamps", () => {
   ])("reads %s", (first, second, expected) => {
     const time = detectTimeColumns([[first, "1"], [second, "2"]], 2, [], { monthFirst: false })!;
     expect(sampleTimeReader(time)([first])).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("detectTimeColumns by evidence", () => {
+  it("takes the real timestamp column over an order number and a month code to its left", () => {
+    const records = ["00", "01", "02", "03", "04"].map((hour, i) => [`20240117${hour}`, "2024-01", `2024-01-17T${hour}:00:00Z`, String(i)]);
+    const time = detectTimeColumns(records, 4, ["order", "code", "timestamp", "kWh"], { monthFirst: false })!;
+    expect(time).toMatchObject({ kind: "combined", columns: [2], format: "%Y-%m-%dT%H:%M:%S%z" });
+  });
+
+  it("reads an epoch column in descending order (newest first), named or first", () => {
+    const records = [1704074400, 1704070800, 1704067200].map((s, i) => [String(i), String(s)]);
+    expect(detectTimeColumns(records, 2, ["n", "unix_time"], { monthFirst: false })).toMatchObject({ kind: "epochSeconds", columns: [1] });
+    const first = records.map(([n, s]) => [s, n]);
+    expect(detectTimeColumns(first, 2, ["a", "b"], { monthFirst: false })).toMatchObject({ kind: "epochSeconds", columns: [0] });
+  });
+
+  it("reads epoch microseconds, and an epoch format given by name", () => {
+    const micros = [["1704067200000000", "1"], ["1704070800000000", "2"]];
+    const time = detectTimeColumns(micros, 2, ["t", "v"], { monthFirst: false })!;
+    expect(time.kind).toBe("epochMicros");
+    expect(sampleTimeReader(time)(micros[1])).toBe(Date.UTC(2024, 0, 1, 1));
+    const seconds = [["x", "1704070800"], ["y", "1704067200"]];
+    expect(detectTimeColumns(seconds, 2, ["a", "b"], { monthFirst: false, format: "epoch-s" })).toMatchObject({ kind: "epochSeconds", columns: [1] });
+    expect(detectTimeColumns(seconds, 2, ["a", "b"], { monthFirst: false, format: "%s" })).toMatchObject({ kind: "epochSeconds", columns: [1] });
+  });
+
+  it("decides the day/month order by the data before the locale, and says so", () => {
+    const records = ["01/02/2024 12:00:00 AM", "01/02/2024 12:37:00 AM", "01/02/2024 1:14:00 AM", "01/03/2024 12:03:00 AM", "01/03/2024 12:40:00 AM"].map((t, i) => [t, String(i)]);
+    const time = detectTimeColumns(records, 2, ["Date", "v"], { monthFirst: false })!;
+    expect(time.format).toBe("%m/%d/%Y %I:%M:%S %p");
+    expect(time.dateOrderBy).toBe("data");
+    expect(time.ambiguity?.alternatives).toEqual(["%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %I:%M:%S %p"]);
+    expect(time.ambiguity?.message).toMatch(/regular sequence/);
+  });
+
+  it("obeys a date order the user gave, against the data", () => {
+    const records = [["01/02/2024", "1"], ["02/02/2024", "2"], ["03/02/2024", "3"]];
+    expect(detectTimeColumns(records, 2, [], { monthFirst: true, dateOrderGiven: true })).toMatchObject({ format: "%m/%d/%Y", dateOrderBy: "given" });
+    expect(detectTimeColumns(records, 2, [], { monthFirst: true })).toMatchObject({ format: "%d/%m/%Y", dateOrderBy: "data" });
+  });
+
+  it("marks a 12-hour clock on one date as month first", () => {
+    const records = [["03/04/2024 1:00 PM", "1"], ["03/04/2024 1:00 PM", "2"]];
+    expect(detectTimeColumns(records, 2, [], { monthFirst: false })).toMatchObject({ format: "%m/%d/%Y %I:%M %p", dateOrderBy: "12-hour-clock" });
+  });
+
+  it.each([
+    ["1749-01", "1749-02", Date.UTC(1749, 0, 1)],
+    ["1749-01-15", "1749-01-16", Date.UTC(1749, 0, 15)],
+    ["2019-06-04 01-AM", "2019-06-04 02-PM", Date.UTC(2019, 5, 4, 1)],
+    ["2019-06-04 1 PM", "2019-06-04 2 PM", Date.UTC(2019, 5, 4, 13)],
+    ["00:00:00 21/Nov/2025", "00:05:00 21/Nov/2025", Date.UTC(2025, 10, 21)],
+    ["2024010100", "2024010101", Date.UTC(2024, 0, 1)],
+    ["202401010015", "202401010030", Date.UTC(2024, 0, 1, 0, 15)],
+    ["20180101:0100", "20180101:0200", Date.UTC(2018, 0, 1, 1)],
+  ])("reads %s", (first, second, expected) => {
+    const time = detectTimeColumns([[first, "1"], [second, "2"]], 2, ["time", "v"], { monthFirst: false })!;
+    expect(time).not.toBeNull();
+    expect(sampleTimeReader(time)([first])).toBe(expected);
+  });
+
+  it("pairs a date column with an hour-only 12-hour clock column", () => {
+    const records = [["2019-06-04", "11 AM", "1"], ["2019-06-04", "12 PM", "2"]];
+    const time = detectTimeColumns(records, 3, ["Date", "Hour", "v"], { monthFirst: false })!;
+    expect(time).toMatchObject({ kind: "dateTime", columns: [0, 1], format: "%Y-%m-%d %I %p" });
+    expect(sampleTimeReader(time)(records[1])).toBe(Date.UTC(2019, 5, 4, 12));
+  });
+
+  it("still reads no decimal column as a month of an early year", () => {
+    expect(detectTimeColumns([["3.1415", "1"], ["2.7182", "2"], ["1.4142", "3"]], 2, ["x", "y"], { monthFirst: false })).toBeNull();
   });
 });

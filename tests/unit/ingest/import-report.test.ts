@@ -20,6 +20,13 @@ describe("summariseReport", () => {
     );
   });
 
+  it("names time metadata and a detected date order, not a given one", () => {
+    const base: ImportReport = { rowsRead: 3, rowsImported: 3, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 0, zone: null, warnings: [] };
+    const report: ImportReport = { ...base, timeMetadata: [{ column: "unix", reason: "epoch time" }], dateOrder: { format: "%m/%d/%Y %H:%M", decidedBy: "data" } };
+    expect(summariseReport(report)).toBe("3 of 3 rows imported; time-like columns left out: unix (epoch time); dates read as %m/%d/%Y %H:%M (day/month order by data)");
+    expect(summariseReport({ ...base, dateOrder: { format: "%d/%m/%Y", decidedBy: "given" } })).toBe("3 of 3 rows imported");
+  });
+
   it("is short when all went well", () => {
     const report: ImportReport = { rowsRead: 3, rowsImported: 3, rowsSkipped: 0, skipped: [], textCells: [], droppedColumns: [], repeatedLocalTimes: 0, blankLines: 1, zone: null, warnings: [] };
     expect(summariseReport(report)).toBe("3 of 3 rows imported");

@@ -22,10 +22,21 @@ describe("inferDateTimeFormat", () => {
     expect(inferDateTimeFormat(["", " "], CANDIDATES, false)).toBeNull();
   });
 
-  it("reports day/month ambiguity and resolves it by the preference", () => {
+  it("reports day/month ambiguity and resolves it by the preference when the data cannot tell (no order in the values)", () => {
+    const values = ["03/04/2024", "05/06/2024", "04/05/2024"];
+    expect(inferDateTimeFormat(values, CANDIDATES, false)).toMatchObject({ format: "%d/%m/%Y", ambiguousWith: "%m/%d/%Y", decidedBy: "locale" });
+    expect(inferDateTimeFormat(values, CANDIDATES, true)).toMatchObject({ format: "%m/%d/%Y", ambiguousWith: "%d/%m/%Y", decidedBy: "locale" });
+  });
+
+  it("resolves day/month ambiguity by the data before the preference", () => {
     const values = ["01/02/2024", "02/02/2024"];
-    expect(inferDateTimeFormat(values, CANDIDATES, false)).toMatchObject({ format: "%d/%m/%Y", ambiguousWith: "%m/%d/%Y" });
-    expect(inferDateTimeFormat(values, CANDIDATES, true)).toMatchObject({ format: "%m/%d/%Y", ambiguousWith: "%d/%m/%Y" });
+    expect(inferDateTimeFormat(values, CANDIDATES, true)).toMatchObject({ format: "%d/%m/%Y", ambiguousWith: "%m/%d/%Y", decidedBy: "data" });
+  });
+
+  it("reads any 4-digit year in formats with separators, but not in digits-only ones or month-year forms", () => {
+    expect(inferDateTimeFormat(["1749-01", "1749-02"], CANDIDATES, false)).toMatchObject({ format: "%Y-%m", decidedBy: "unambiguous" });
+    expect(inferDateTimeFormat(["17490101", "17490102"], CANDIDATES, false)).toBeNull();
+    expect(inferDateTimeFormat(["3.1415", "2.1718"], CANDIDATES, false)).toBeNull();
   });
 
   it("decides month first when a second field exceeds 12, whatever the preference", () => {

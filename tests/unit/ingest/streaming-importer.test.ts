@@ -144,3 +144,34 @@ describe("StreamingImporter", () => {
     expect(() => noTimes.finish()).toThrow(IngestError);
   });
 });
+
+describe("StreamingImporter with time evidence", () => {
+  it("reads a newest-first epoch column (no flag needed) and epoch microseconds", () => {
+    const { frame } = run("ts,v\n1704074400,3\n1704070800,2\n1704067200,1\n");
+    expect(Array.from(frame.time, iso)).toEqual(["2024-01-01T00:00:00.000Z", "2024-01-01T01:00:00.000Z", "2024-01-01T02:00:00.000Z"]);
+    expect(Array.from(frame.columns[0].values)).toEqual([1, 2, 3]);
+    const micros = run("t,v\n1704067200000000,1\n1704067200500000,2\n");
+    expect(Array.from(micros.frame.time)).toEqual([Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1) + 500]);
+    const given = run("v,stamp\n5,1704067200000\n6,1704067260000\n", { timeFormat: "epoch-ms" });
+    expect(given.layout.time).toMatchObject({ kind: "epochMillis", columns: [1] });
+  });
+
+  it("names time metadata and the date-order decision in the report", () => {
+    const text = [
+      "unix,date,xl,P",
+      "1704153600,01/02/2024 12:00:00 AM,45293,1",
+      "1704155820,01/02/2024 12:37:00 AM,45293.02569444,2",
+      "1704158040,01/02/2024 1:14:00 AM,45293.05138889,3",
+      "1704240180,01/03/2024 12:03:00 AM,45294.00208333,4",
+      "",
+    ].join("\n");
+    const { frame, report } = run(text);
+    expect(frame.columns.map((column) => column.name)).toEqual(["P"]);
+    expect(report.timeMetadata).toEqual([
+      { column: "unix", reason: "epoch time" },
+      { column: "xl", reason: "Excel serial date" },
+    ]);
+    expect(report.dateOrder).toEqual({ format: "%m/%d/%Y %I:%M:%S %p", decidedBy: "data" });
+    expect(frame.time[0]).toBe(Date.UTC(2024, 0, 2));
+  });
+});
