@@ -236,8 +236,10 @@ async function expectUploadCompleted(app: NpmStart, upload: ReturnType<typeof st
 }
 
 async function expectWorkCompleted(app: NpmStart, work: Work): Promise<void> {
-  expect((await finished(app, work.importJobId)).status).toBe("succeeded");
-  expect((await finished(app, work.trainingJobId)).status).toBe("succeeded");
+  const imported = await finished(app, work.importJobId);
+  expect(imported.status, imported.message ?? "").toBe("succeeded");
+  const trained = await finished(app, work.trainingJobId);
+  expect(trained.status, trained.message ?? "").toBe("succeeded");
   expect(await datasetIds(app)).toContain(work.importedDatasetId);
   const response = await fetch(`${app.url}/api/training-runs?projectId=${work.projectId}`);
   expect(response.status).toBe(200);
