@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { samplePath } from "../support/fixtures";
 
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
 // Its own name: the specs share one server and data folder, and others upload this sample too.
 const NAME = "gebaeude-messdaten.csv";
 

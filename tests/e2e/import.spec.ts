@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { importSample, SAMPLES, uploadFile } from "./support/datasets";
+import { samplePath } from "../support/fixtures";
+import { importSample, uploadFile } from "./support/datasets";
 
 // A German user: naive local times of the logger are Berlin time, shown back in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
@@ -69,7 +69,7 @@ test("another id or a malformed one is a 404, not an error", async ({ page }) =>
 
 test("the import wizard shows what was detected beside raw and parsed rows, follows a change, and ends on the dataset", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const row = await uploadFile(page, "wizard-de.csv", await readFile(path.join(SAMPLES, "building-logger-de.csv")));
+  const row = await uploadFile(page, "wizard-de.csv", await readFile(samplePath("building-logger-de.csv")));
   await row.getByTestId("review-import").click();
 
   await expect(page.getByTestId("delimiter")).toHaveValue(";");

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { SampleName } from "../support/fixtures";
 import { importFile, importSample } from "./support/datasets";
 
 // A German user: the Excel download is written in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1360, height: 1000 } });
 
 /** Uploads and imports a sample (under its own name or `file`) with the detected choices, and opens its dataset page. */
-async function openSample(page: Page, sample: string, file = sample): Promise<void> {
+async function openSample(page: Page, sample: SampleName, file: string = sample): Promise<void> {
   await (await importSample(page, sample, file)).getByTestId("open-dataset").click();
   await expect(page.getByTestId("dataset-name")).toHaveText(file);
 }

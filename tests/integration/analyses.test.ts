@@ -19,11 +19,11 @@ import { blobStore } from "@/server/storage/blob-store";
 import { inProcessApp } from "../support/in-process-app";
 import { finishedJob } from "../support/jobs";
 import { seedDataset } from "../support/seed-datasets";
+import { SAMPLES_DIR } from "../support/fixtures";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
 const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
-const LOGGER = path.join(SAMPLES, "building-logger-de.csv");
+const LOGGER = path.join(SAMPLES_DIR, "building-logger-de.csv");
 const T0 = Date.UTC(2024, 0, 1);
 const QUARTER = 15 * 60_000;
 
@@ -50,7 +50,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
     datasets.y = { id: await addDataset(OWNER, "load.csv", ys), frame: ys };
     datasets.later = { id: await addDataset(OWNER, "later.csv", regular(10, QUARTER, { P: (i) => i }, Date.UTC(2025, 0, 1))), frame: regular(10, QUARTER, { P: (i) => i }) };
     for (const [key, file] of [["meter", "meter-15min.csv"], ["sensor", "sensor-irregular.csv"]]) {
-      const frame = (await ingestFile(path.join(SAMPLES, file), { timezone: "Europe/Berlin" })).frame;
+      const frame = (await ingestFile(path.join(SAMPLES_DIR, file), { timezone: "Europe/Berlin" })).frame;
       datasets[key] = { id: await addDataset(OWNER, file, frame), frame };
     }
     datasets.foreign = { id: await addDataset(STRANGER, "theirs.csv", xs), frame: xs };

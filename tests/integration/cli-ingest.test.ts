@@ -5,10 +5,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { ingestFile } from "@/server/ingest/ingest-file";
+import { SAMPLES_DIR } from "../support/fixtures";
 
-/** The real `ingest` command, as a child process, on the shared samples and on bad input; and ingestFile, which it calls. */
+/** The real `ingest` command, as a child process, on the samples of tests/fixtures and on bad input; and ingestFile, which it calls. */
 
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const repo = path.resolve(__dirname, "../..");
 const MINUTE = 60_000;
 let dir: string;
@@ -26,7 +26,7 @@ const output = (name: string) => readFileSync(file(name), "utf8");
 
 /** Data lines of a sample, split, after `skip` header lines. */
 function sampleFields(name: string, delimiter: string, skip: number): string[][] {
-  return readFileSync(path.join(SAMPLES, name), "utf8")
+  return readFileSync(path.join(SAMPLES_DIR, name), "utf8")
     .split("\n")
     .slice(skip)
     .filter((line) => line !== "")
@@ -49,7 +49,7 @@ afterAll(() => {
 
 describe("ingest CLI on the samples", () => {
   it("building-logger-de.csv with --tz Europe/Berlin: units row out of the names, spring DST gap handled", () => {
-    const result = ingest(path.join(SAMPLES, "building-logger-de.csv"), "--out", file("logger.csv"), "--tz", "Europe/Berlin");
+    const result = ingest(path.join(SAMPLES_DIR, "building-logger-de.csv"), "--out", file("logger.csv"), "--tz", "Europe/Berlin");
     expect(result.code).toBe(0);
     // The file was written from UTC 2024-03-29T00:00Z every 15 minutes, shown in Berlin time.
     const rows = sampleFields("building-logger-de.csv", ";", 2).map((fields, i) => ({ time: Date.UTC(2024, 2, 29) + 15 * MINUTE * i, values: fields.slice(1) }));
@@ -59,21 +59,21 @@ describe("ingest CLI on the samples", () => {
   });
 
   it("building-logger-de.csv without --tz reads the local times as UTC", () => {
-    const result = ingest(path.join(SAMPLES, "building-logger-de.csv"), "--out", file("logger-utc.csv"));
+    const result = ingest(path.join(SAMPLES_DIR, "building-logger-de.csv"), "--out", file("logger-utc.csv"));
     expect(result.code).toBe(0);
     const lines = output("logger-utc.csv").split("\n");
     expect(lines[1]).toBe("2024-03-29T01:00:00.000Z,2.57,37.24");
   });
 
   it("meter-15min.csv: ISO timestamps with offsets are respected", () => {
-    const result = ingest(path.join(SAMPLES, "meter-15min.csv"), "--out", file("meter.csv"), "--tz", "America/New_York");
+    const result = ingest(path.join(SAMPLES_DIR, "meter-15min.csv"), "--out", file("meter.csv"), "--tz", "America/New_York");
     expect(result.code).toBe(0);
     const rows = sampleFields("meter-15min.csv", ",", 1).map(([stamp, value]) => ({ time: new Date(stamp).getTime(), values: [value] }));
     expect(output("meter.csv")).toBe(normalised("timestamp,energy_kwh", rows));
   });
 
   it("sensor-irregular.csv: naive UTC, empty cells missing", () => {
-    const result = ingest(path.join(SAMPLES, "sensor-irregular.csv"), "--out", file("sensor.csv"));
+    const result = ingest(path.join(SAMPLES_DIR, "sensor-irregular.csv"), "--out", file("sensor.csv"));
     expect(result.code).toBe(0);
     const rows = sampleFields("sensor-irregular.csv", ",", 1).map(([stamp, value]) => ({ time: Date.parse(stamp.replace(" ", "T") + "Z"), values: [value] }));
     expect(output("sensor.csv")).toBe(normalised("timestamp,temperature", rows));
@@ -81,7 +81,7 @@ describe("ingest CLI on the samples", () => {
   });
 
   it("us-12h.csv: month first, 12-hour clock", () => {
-    const result = ingest(path.join(SAMPLES, "us-12h.csv"), "--out", file("us.csv"));
+    const result = ingest(path.join(SAMPLES_DIR, "us-12h.csv"), "--out", file("us.csv"));
     expect(result.code).toBe(0);
     const rows = sampleFields("us-12h.csv", ",", 1).map(([, value], i) => ({ time: Date.UTC(2024, 0, 10) + 60 * MINUTE * i, values: [value] }));
     expect(output("us.csv")).toBe(normalised("timestamp,Value", rows));
@@ -133,7 +133,7 @@ describe("ingest CLI on bad input", () => {
     const missing = ingest(file("nope.csv"), "--out", file("nope.out.csv"));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^chronoframe ingest: cannot read .*nope\.csv: ENOENT\n$/);
-    const unwritable = ingest(path.join(SAMPLES, "us-12h.csv"), "--out", file("no-such-dir/out.csv"));
+    const unwritable = ingest(path.join(SAMPLES_DIR, "us-12h.csv"), "--out", file("no-such-dir/out.csv"));
     expect(unwritable.code).toBe(1);
     expect(unwritable.stderr).toMatch(/^chronoframe ingest: cannot write .*out\.csv: ENOENT\n$/);
     const usage = ingest(file("nope.csv"));
@@ -145,8 +145,8 @@ describe("ingest CLI on bad input", () => {
 describe("ingestFile", () => {
   it("streams a file with live progress up to its total size", async () => {
     const progress: Array<{ bytes: number; totalBytes: number; rows: number }> = [];
-    const { frame, layout, report } = await ingestFile(path.join(SAMPLES, "sensor-irregular.csv"), { onProgress: (p) => progress.push(p) });
-    const size = readFileSync(path.join(SAMPLES, "sensor-irregular.csv")).length;
+    const { frame, layout, report } = await ingestFile(path.join(SAMPLES_DIR, "sensor-irregular.csv"), { onProgress: (p) => progress.push(p) });
+    const size = readFileSync(path.join(SAMPLES_DIR, "sensor-irregular.csv")).length;
     expect(frame.time.length).toBe(3000);
     expect(layout.time.format).toBe("%Y-%m-%d %H:%M:%S");
     expect(report.rowsImported).toBe(3000);
@@ -154,12 +154,12 @@ describe("ingestFile", () => {
   });
 
   it("takes import options and checks them", async () => {
-    const { frame } = await ingestFile(path.join(SAMPLES, "building-logger-de.csv"), { timezone: "Europe/Berlin", valueColumns: ["Wärmeleistung"] });
+    const { frame } = await ingestFile(path.join(SAMPLES_DIR, "building-logger-de.csv"), { timezone: "Europe/Berlin", valueColumns: ["Wärmeleistung"] });
     expect(frame.columns.map((c) => c.name)).toEqual(["Wärmeleistung"]);
-    await expect(ingestFile(path.join(SAMPLES, "us-12h.csv"), { timezone: "Nowhere/City" })).rejects.toThrow(IngestError);
+    await expect(ingestFile(path.join(SAMPLES_DIR, "us-12h.csv"), { timezone: "Nowhere/City" })).rejects.toThrow(IngestError);
   });
 
   it("refuses a file over the size limit before reading it", async () => {
-    await expect(ingestFile(path.join(SAMPLES, "sensor-irregular.csv"), { limits: { maxBytes: 1024 } })).rejects.toThrow(/^the file is \d+ kB; the limit is 1 kB$/);
+    await expect(ingestFile(path.join(SAMPLES_DIR, "sensor-irregular.csv"), { limits: { maxBytes: 1024 } })).rejects.toThrow(/^the file is \d+ kB; the limit is 1 kB$/);
   });
 });

@@ -8,8 +8,8 @@ import { applyRecipe } from "@/lib/process/apply-recipe";
 import { parseRecipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import { formatNormalisedCsv, parseNormalisedCsv } from "@/lib/series/normalised-csv";
+import { SAMPLES_DIR } from "../support/fixtures";
 
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const repo = path.resolve(__dirname, "../..");
 let dir: string;
 
@@ -28,7 +28,7 @@ const readFrame = (name: string) => parseNormalisedCsv(readFileSync(file(name), 
 
 /** Rows of a sample as [timestamp text, fields…], header and units rows skipped. */
 function sampleRows(name: string, delimiter: string, skip: number): string[][] {
-  return readFileSync(path.join(SAMPLES, name), "utf8")
+  return readFileSync(path.join(SAMPLES_DIR, name), "utf8")
     .split(/\r?\n/)
     .slice(skip)
     .filter((line) => line.trim() !== "")
