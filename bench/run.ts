@@ -43,10 +43,13 @@ export interface Measurement {
 const REPO = process.cwd();
 const TIME_BINARY = "/usr/bin/time";
 
-/** Files of the shared folder beside the repository (benchmark scripts, data). */
-export function sharedPath(...parts: string[]): string {
-  return path.resolve(process.env.CHRONOFRAME_SHARED ?? path.join(REPO, "..", "shared"), ...parts);
+/** Files of the benchmark folder (the pandas references, the data generator). */
+export function benchPath(...parts: string[]): string {
+  return path.join(REPO, "bench", ...parts);
 }
+
+/** The TypeScript runner of this repository, for our CLI and the data generator. */
+export const TSX = "node_modules/.bin/tsx";
 
 /** Peak resident set size of a running process from /proc, for machines without /usr/bin/time. */
 function readPeakKilobytes(pid: number): number | undefined {
@@ -128,7 +131,7 @@ export async function compareMedians(
 
 async function ensureReferencePython(): Promise<string> {
   const python = path.join(process.env.TMPDIR ?? "/tmp", "refpy", "bin", "python");
-  if (!existsSync(python)) await measure("bash", [sharedPath("bench", "refpy.sh")]);
+  if (!existsSync(python)) await measure("bash", [benchPath("setup-reference-python.sh")]);
   return python;
 }
 

@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { NormalisedCsvReader } from "@/lib/series/normalised-csv";
 import type { Frame } from "@/lib/series/frame";
-import { compareMedians, measure, sharedPath, type BenchContext, type BenchResult, type BenchTask } from "../run";
+import { benchPath, compareMedians, measure, TSX, type BenchContext, type BenchResult, type BenchTask } from "../run";
 
 const ROWS = 1_000_000;
 
@@ -35,14 +35,14 @@ const ingest: BenchTask = {
   name: "ingest 1M rows (de, Europe/Berlin)",
   async run(ctx: BenchContext): Promise<BenchResult> {
     const input = path.join(ctx.workDir, "big-de.csv");
-    if (!existsSync(input)) await measure("python3", [sharedPath("bench", "make_big_csv.py"), String(ROWS), input, "de"]);
+    if (!existsSync(input)) await measure(TSX, [benchPath("make-big-csv.ts"), String(ROWS), input, "de"]);
     const ours = path.join(ctx.workDir, "ingest-ours.csv");
     const reference = path.join(ctx.workDir, "ingest-pandas.csv");
     const result = await compareMedians(
       "ingest",
       ctx.repeats,
-      () => measure("node_modules/.bin/tsx", ["--conditions=react-server", "server/cli/main.ts", "ingest", input, "--out", ours, "--tz", "Europe/Berlin"]),
-      () => measure(ctx.python, [sharedPath("bench", "pandas_reference.py"), "ingest", input, reference, "de"]),
+      () => measure(TSX, ["--conditions=react-server", "server/cli/main.ts", "ingest", input, "--out", ours, "--tz", "Europe/Berlin"]),
+      () => measure(ctx.python, [benchPath("pandas_reference.py"), "ingest", input, reference, "de"]),
     );
     return { ...result, notes: await compareOutputs(ours, reference) };
   },

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { findColumn } from "@/lib/series/frame";
 import { computeMetrics } from "@/lib/train/metrics";
 import { applyScaler, invertScaler } from "@/lib/train/scalers";
@@ -7,7 +6,8 @@ import { trainLinear } from "@/lib/train/models/linear";
 import { prepareSamples } from "@/lib/train/prepare-samples";
 import { trainingConfigSchema } from "@/lib/train/training-config";
 import { ingestFile } from "@/server/ingest/ingest-file";
-import { measure, median, sharedPath, type BenchContext, type BenchResult, type BenchTask } from "../run";
+import { ETTH1_CSV } from "@/tests/support/fixtures";
+import { benchPath, measure, median, type BenchContext, type BenchResult, type BenchTask } from "../run";
 
 /**
  * Ordinary least squares on the ETTh1 benchmark windows (8,449 × 96 → 96): the fit of our
@@ -56,10 +56,8 @@ async function oursOnEtth1(file: string, repeats: number): Promise<{ seconds: nu
 const task: BenchTask = {
   name: "linear-fit",
   async run(ctx: BenchContext): Promise<BenchResult> {
-    const file = sharedPath("data", "ETTh1.csv");
-    const ours = await oursOnEtth1(file, ctx.repeats);
-    const script = path.resolve("bench", "linear_fit_reference.py");
-    const run = await measure(ctx.python, [script, file, String(ctx.repeats)]);
+    const ours = await oursOnEtth1(ETTH1_CSV, ctx.repeats);
+    const run = await measure(ctx.python, [benchPath("linear_fit_reference.py"), ETTH1_CSV, String(ctx.repeats)]);
     const reference = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { fitSeconds: number; standardisedTestMSE: number };
     return {
       task: "linear-fit",

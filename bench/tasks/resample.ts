@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Frame } from "@/lib/series/frame";
 import { NormalisedCsvReader } from "@/lib/series/normalised-csv";
-import { compareMedians, measure, sharedPath, type BenchContext, type BenchResult, type BenchTask } from "../run";
+import { benchPath, compareMedians, measure, TSX, type BenchContext, type BenchResult, type BenchTask } from "../run";
 
 const ROWS = 1_000_000;
 
@@ -60,10 +60,10 @@ const resample: BenchTask = {
   name: "resample 1M rows to 15 min mean + fill gaps <= 60 min",
   async run(ctx: BenchContext): Promise<BenchResult> {
     const raw = path.join(ctx.workDir, "big-iso.csv");
-    // make_big_csv's iso layout has `YYYY-MM-DD HH:MM:SS` timestamps; pandas_reference's ingest turns it into the normalised CSV.
+    // make-big-csv's iso layout has `YYYY-MM-DD HH:MM:SS` timestamps; pandas_reference's ingest turns it into the normalised CSV.
     const input = path.join(ctx.workDir, "big-iso-normalised.csv");
-    if (!existsSync(raw)) await measure("python3", [sharedPath("bench", "make_big_csv.py"), String(ROWS), raw, "iso"]);
-    if (!existsSync(input)) await measure(ctx.python, [sharedPath("bench", "pandas_reference.py"), "ingest", raw, input, "iso"]);
+    if (!existsSync(raw)) await measure(TSX, [benchPath("make-big-csv.ts"), String(ROWS), raw, "iso"]);
+    if (!existsSync(input)) await measure(ctx.python, [benchPath("pandas_reference.py"), "ingest", raw, input, "iso"]);
     const recipe = path.join(ctx.workDir, "resample-recipe.json");
     await writeFile(recipe, JSON.stringify(RECIPE));
     const ours = path.join(ctx.workDir, "resample-ours.csv");
@@ -71,8 +71,8 @@ const resample: BenchTask = {
     const result = await compareMedians(
       "resample",
       ctx.repeats,
-      () => measure("node_modules/.bin/tsx", ["--conditions=react-server", "server/cli/main.ts", "process", input, "--recipe", recipe, "--out", ours]),
-      () => measure(ctx.python, [sharedPath("bench", "pandas_reference.py"), "resample", input, reference]),
+      () => measure(TSX, ["--conditions=react-server", "server/cli/main.ts", "process", input, "--recipe", recipe, "--out", ours]),
+      () => measure(ctx.python, [benchPath("pandas_reference.py"), "resample", input, reference]),
     );
     return { ...result, notes: await compareOutputs(ours, reference) };
   },

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { sampleFields, sampleNumber } from "../support/fixtures";
+import { referenceBand } from "../support/reference-band";
 import { importSample } from "./support/datasets";
+
+/** Heat load against outdoor temperature, read plainly from the logger file: the figures the page must show. */
+const LOGGER = sampleFields("building-logger-de.csv");
+const OUTDOOR = LOGGER.map((fields) => sampleNumber(fields[1]));
+const HEAT = LOGGER.map((fields) => sampleNumber(fields[2]));
+const LINEAR = referenceBand(OUTDOOR, HEAT, { kind: "linear" });
+const QUADRATIC = referenceBand(OUTDOOR, HEAT, { kind: "quadratic", tolCnt: 2, tolDep: 0.05 });
 
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
 
@@ -84,13 +93,13 @@ test("regression band of heat load against outdoor temperature: scatter, equatio
   await expect(page.getByTestId("band-tol-cnt")).toHaveAttribute("placeholder", "default: 10 % of the y range");
   await page.getByTestId("band-draw").click();
 
-  // The same numbers as `npm run cli -- regress` on the file.
-  await expect(page.getByTestId("band-equation")).toHaveText("y = -1.15455·x + 38.0914", { timeout: 60_000 });
-  await expect(page.getByTestId("band-r2")).toHaveText("0.7125");
-  await expect(page.getByTestId("band-inside")).toHaveText("299");
-  await expect(page.getByTestId("band-outside")).toHaveText("181");
-  await expect(page.getByTestId("band-tolerances")).toContainText("±2.67");
-  await expect(page.getByTestId("band-drawn")).toHaveText("all 480 points drawn");
+  // Least squares on the file's numbers; the default tolerance is 10 % of the heat load's range.
+  await expect(page.getByTestId("band-equation")).toHaveText(LINEAR.equation, { timeout: 60_000 });
+  await expect(page.getByTestId("band-r2")).toHaveText(LINEAR.r2.toFixed(4));
+  await expect(page.getByTestId("band-inside")).toHaveText(String(LINEAR.inside));
+  await expect(page.getByTestId("band-outside")).toHaveText(String(LINEAR.outside));
+  await expect(page.getByTestId("band-tolerances")).toContainText(`±${LINEAR.tolCnt.toLocaleString("en-US", { maximumSignificantDigits: 6 })}`);
+  await expect(page.getByTestId("band-drawn")).toHaveText(`all ${LOGGER.length} points drawn`);
   await expect(page.getByTestId("band-scatter").locator("canvas")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("04-band-linear.png"), fullPage: true });
 
@@ -100,9 +109,9 @@ test("regression band of heat load against outdoor temperature: scatter, equatio
   await page.getByTestId("band-tol-cnt").fill("2");
   await page.getByTestId("band-tol-dep").fill("0.05");
   await page.getByTestId("band-draw").click();
-  await expect(page.getByTestId("band-equation")).toHaveText("y = 0.016673·x² - 1.42071·x + 38.8545", { timeout: 60_000 });
-  await expect(page.getByTestId("band-inside")).toHaveText("353");
-  await expect(page.getByTestId("band-outside")).toHaveText("127");
+  await expect(page.getByTestId("band-equation")).toHaveText(QUADRATIC.equation, { timeout: 60_000 });
+  await expect(page.getByTestId("band-inside")).toHaveText(String(QUADRATIC.inside));
+  await expect(page.getByTestId("band-outside")).toHaveText(String(QUADRATIC.outside));
   await expect(page.getByTestId("band-tolerances")).toHaveText("±2 + 0.05·|p|");
   await page.screenshot({ path: testInfo.outputPath("05-band-quadratic.png"), fullPage: true });
 
@@ -114,6 +123,6 @@ test("regression band of heat load against outdoor temperature: scatter, equatio
   await expect(page.getByTestId("dataset-name")).toHaveText("Heat load inside the band");
   await expect(page.getByTestId("column-stats")).toContainText("Außentemperatur");
   await expect(page.getByTestId("column-stats")).toContainText("Wärmeleistung");
-  await expect(page.getByTestId("rows-table")).toContainText("of 353");
+  await expect(page.getByTestId("rows-table")).toContainText(`of ${QUADRATIC.inside}`);
   await page.screenshot({ path: testInfo.outputPath("06-band-export.png"), fullPage: true });
 });

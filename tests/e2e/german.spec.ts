@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { sampleFields, sampleNumber, samplePath } from "../support/fixtures";
 
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
+/** The file's first outdoor temperature, as a number. */
+const FIRST_OUTDOOR = sampleNumber(sampleFields("building-logger-de.csv")[0][1]);
 // Its own name: the specs share one server and data folder, and others upload this sample too.
 const NAME = "gebaeude-messdaten.csv";
 
@@ -37,7 +39,7 @@ test("a German browser gets the German UI; the header switch changes to English 
   const table = page.getByTestId("rows-table");
   await expect(table).toContainText("Zeilen 1–50 von 480");
   // Numbers follow the UI language: a decimal comma in German.
-  await expect(table.locator("tbody tr").first()).toContainText("2,57");
+  await expect(table.locator("tbody tr").first()).toContainText(String(FIRST_OUTDOOR).replace(".", ","));
   await page.screenshot({ path: testInfo.outputPath("02-dataset-de.png"), fullPage: true });
 
   // To English: the page re-renders in English, numbers with a decimal point.
@@ -46,7 +48,7 @@ test("a German browser gets the German UI; the header switch changes to English 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByTestId("import-report")).toContainText("480 of 480 rows imported");
   await expect(table).toContainText("Rows 1–50 of 480");
-  await expect(table.locator("tbody tr").first()).toContainText("2.57");
+  await expect(table.locator("tbody tr").first()).toContainText(String(FIRST_OUTDOOR));
   expect((await context.cookies()).find((cookie) => cookie.name === "chronoframe-locale")?.value).toBe("en");
   await page.screenshot({ path: testInfo.outputPath("03-dataset-en.png"), fullPage: true });
 

@@ -1,7 +1,13 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { importSample, SAMPLES, uploadFile } from "./support/datasets";
+import { sampleFields, sampleNumber, samplePath } from "../support/fixtures";
+import { importSample, uploadFile } from "./support/datasets";
+
+/** The logger's data rows as the file has them, and its first outdoor temperature as the English UI shows it. */
+const LOGGER = sampleFields("building-logger-de.csv");
+const FIRST_OUTDOOR = String(sampleNumber(LOGGER[0][1]));
+/** A row as the German Excel export writes it: the local time as in the file, numbers with a decimal comma. */
+const excelLine = ([stamp, ...cells]: string[]) => [stamp, ...cells.map((cell) => String(sampleNumber(cell)).replace(".", ","))].join(";");
 
 // A German user: naive local times of the logger are Berlin time, shown back in Berlin time.
 test.use({ timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
@@ -28,7 +34,7 @@ test("upload the German logger export, import it, explore the dataset and downlo
   const table = page.getByTestId("rows-table");
   await expect(table).toContainText("Rows 1–50 of 480");
   await expect(table.locator("tbody tr").first()).toContainText("01:00:00");
-  await expect(table.locator("tbody tr").first()).toContainText("2.57");
+  await expect(table.locator("tbody tr").first()).toContainText(FIRST_OUTDOOR);
   await page.screenshot({ path: testInfo.outputPath("02-dataset.png"), fullPage: true });
 
   // Next page of the table.
@@ -55,8 +61,11 @@ test("upload the German logger export, import it, explore the dataset and downlo
   expect(download.suggestedFilename()).toBe("building-logger-de-excel-de.csv");
   const text = await readFile((await download.path())!, "utf8");
   expect(text.startsWith("\uFEFFZeitstempel;Außentemperatur;Wärmeleistung\r\n;°C;kW\r\n")).toBe(true);
-  expect(text).toContain("\r\n29.03.2024 01:00:00;2,57;37,24\r\n");
-  expect(text).toContain("\r\n31.03.2024 01:45:00;1,69;37,25\r\n31.03.2024 03:00:00;2,27;34,72\r\n");
+  expect(text).toContain(`\r\n${excelLine(LOGGER[0])}\r\n`);
+  // Across the spring change the local clock jumps from 01:45 to 03:00, as in the file.
+  const beforeChange = LOGGER.findIndex(([stamp]) => stamp === "31.03.2024 01:45:00");
+  expect(LOGGER[beforeChange + 1][0]).toBe("31.03.2024 03:00:00");
+  expect(text).toContain(`\r\n${excelLine(LOGGER[beforeChange])}\r\n${excelLine(LOGGER[beforeChange + 1])}\r\n`);
 });
 
 test("another id or a malformed one is a 404, not an error", async ({ page }) => {
@@ -69,7 +78,7 @@ test("another id or a malformed one is a 404, not an error", async ({ page }) =>
 
 test("the import wizard shows what was detected beside raw and parsed rows, follows a change, and ends on the dataset", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  const row = await uploadFile(page, "wizard-de.csv", await readFile(path.join(SAMPLES, "building-logger-de.csv")));
+  const row = await uploadFile(page, "wizard-de.csv", await readFile(samplePath("building-logger-de.csv")));
   await row.getByTestId("review-import").click();
 
   await expect(page.getByTestId("delimiter")).toHaveValue(";");
@@ -78,9 +87,9 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
   await expect(page.getByTestId("units-row")).toBeChecked();
   await expect(page.getByTestId("timezone")).toHaveValue("Europe/Berlin");
   await expect(page.getByTestId("zone-choice")).toHaveText("Times read in Europe/Berlin — DST pattern of Central European Time found (gap 2024-03-31 02:00–02:59)");
-  await expect(page.getByTestId("raw-lines")).toContainText("29.03.2024 01:00:00;2,57;37,24");
+  await expect(page.getByTestId("raw-lines")).toContainText(LOGGER[0].join(";"));
   const parsed = page.getByTestId("parsed-preview");
-  await expect(parsed.locator("tbody tr").first()).toContainText("2.57");
+  await expect(parsed.locator("tbody tr").first()).toContainText(FIRST_OUTDOOR);
   await page.screenshot({ path: testInfo.outputPath("04-wizard.png"), fullPage: true });
 
   // A wrong decimal mark shows at once in the preview.
@@ -88,7 +97,7 @@ test("the import wizard shows what was detected beside raw and parsed rows, foll
   await expect(page.getByTestId("wizard-error")).toContainText("no value column holds numbers");
   await expect(page.getByTestId("wizard-import")).toBeDisabled();
   await page.getByTestId("decimal").selectOption(",");
-  await expect(parsed.locator("tbody tr").first()).toContainText("2.57");
+  await expect(parsed.locator("tbody tr").first()).toContainText(FIRST_OUTDOOR);
 
   await page.getByTestId("wizard-import").click();
   await expect(page).toHaveURL(/\/datasets\/[0-9a-f-]{36}$/, { timeout: 90_000 });

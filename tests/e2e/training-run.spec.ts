@@ -5,11 +5,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { modelDocumentSchema } from "../../lib/train/model-document";
-import { importSample, SAMPLES } from "./support/datasets";
+import { samplePath } from "../support/fixtures";
+import { importSample } from "./support/datasets";
 import { chooseSeries } from "./support/training";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const SAMPLE = path.join(SAMPLES, "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 const DATASET = "training-run-logger.csv";
 const run = promisify(execFile);

@@ -2,16 +2,16 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
+import { SAMPLES_DIR } from "../support/fixtures";
 
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 // Names of their own: the specs share one server, and others upload these samples too.
 const COPIES = mkdtempSync(path.join(tmpdir(), "chronoframe-uploads-spec-"));
 const SLOW_NAME = "uploads-spec-sensor-irregular.csv";
 const FAST_NAME = "uploads-spec-meter-15min.csv";
 const SLOW = path.join(COPIES, SLOW_NAME);
 const FAST = path.join(COPIES, FAST_NAME);
-copyFileSync(path.join(SAMPLES, "sensor-irregular.csv"), SLOW);
-copyFileSync(path.join(SAMPLES, "meter-15min.csv"), FAST);
+copyFileSync(path.join(SAMPLES_DIR, "sensor-irregular.csv"), SLOW);
+copyFileSync(path.join(SAMPLES_DIR, "meter-15min.csv"), FAST);
 
 const row = (page: Page, name: string) => page.locator(`tr[data-file-row="${name}"]`);
 

@@ -19,11 +19,18 @@ import { blobStore } from "@/server/storage/blob-store";
 import { inProcessApp } from "../support/in-process-app";
 import { finishedJob } from "../support/jobs";
 import { seedDataset } from "../support/seed-datasets";
+import { SAMPLES_DIR, sampleFields, sampleNumber } from "../support/fixtures";
+import { referenceBand } from "../support/reference-band";
 
 const OWNER: SessionUser = { id: "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa", email: null };
 const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
-const LOGGER = path.join(SAMPLES, "building-logger-de.csv");
+const LOGGER = path.join(SAMPLES_DIR, "building-logger-de.csv");
+/** The logger's outdoor temperature (x) and heat load (y) read plainly from the file; every row has both. */
+const LOGGER_ROWS = sampleFields("building-logger-de.csv");
+const OUTDOOR = LOGGER_ROWS.map((fields) => sampleNumber(fields[1]));
+const HEAT = LOGGER_ROWS.map((fields) => sampleNumber(fields[2]));
+/** The band the export test draws, computed the plain way. */
+const QUADRATIC_BAND = referenceBand(OUTDOOR, HEAT, { kind: "quadratic", tolCnt: 2, tolDep: 0.05 });
 const T0 = Date.UTC(2024, 0, 1);
 const QUARTER = 15 * 60_000;
 
@@ -50,7 +57,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
     datasets.y = { id: await addDataset(OWNER, "load.csv", ys), frame: ys };
     datasets.later = { id: await addDataset(OWNER, "later.csv", regular(10, QUARTER, { P: (i) => i }, Date.UTC(2025, 0, 1))), frame: regular(10, QUARTER, { P: (i) => i }) };
     for (const [key, file] of [["meter", "meter-15min.csv"], ["sensor", "sensor-irregular.csv"]]) {
-      const frame = (await ingestFile(path.join(SAMPLES, file), { timezone: "Europe/Berlin" })).frame;
+      const frame = (await ingestFile(path.join(SAMPLES_DIR, file), { timezone: "Europe/Berlin" })).frame;
       datasets[key] = { id: await addDataset(OWNER, file, frame), frame };
     }
     datasets.foreign = { id: await addDataset(STRANGER, "theirs.csv", xs), frame: xs };
@@ -85,11 +92,13 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
       const chart = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
       const frame = datasets.logger.frame;
       expect(chart).toEqual(JSON.parse(JSON.stringify(bandChart(regressionBand(frame, frame, spec)))));
-      expect(chart.equation).toBe("y = -1.15455·x + 38.0914");
-      expect(chart.counts).toEqual({ points: 480, inside: 299, outside: 181 });
-      // The default tolerance: 10 % of the y range.
-      const heat = frame.columns[1].values;
-      expect(chart.tolCnt).toBeCloseTo(0.1 * (Math.max(...heat) - Math.min(...heat)), 12);
+      // The same figures as least squares on the file's numbers; the default tolerance is 10 % of the y range.
+      const reference = referenceBand(OUTDOOR, HEAT, { kind: "linear" });
+      expect(chart.equation).toBe(reference.equation);
+      expect(chart.r2).toBeCloseTo(reference.r2, 10);
+      expect(chart.tolCnt).toBeCloseTo(reference.tolCnt, 12);
+      expect(chart.counts).toEqual({ points: LOGGER_ROWS.length, inside: reference.inside, outside: reference.outside });
+      expect(Math.min(reference.inside, reference.outside)).toBeGreaterThan(0);
     });
 
     it("matches two datasets on equal timestamps and agrees with the closed-form least squares", async () => {
@@ -194,14 +203,16 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
     it("exporting the inside points gives a dataset of exactly the points the preview counted inside", async () => {
       const spec = { kind: "quadratic", tolerance: "dependent", xColumn: "Außentemperatur", yColumn: "Wärmeleistung", tolCnt: 2, tolDep: 0.05 } as const;
       const chart = await preview({ xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec });
-      expect(chart.counts).toEqual({ points: 480, inside: 353, outside: 127 });
+      const { inside, outside } = QUADRATIC_BAND;
+      expect(chart.equation).toBe(QUADRATIC_BAND.equation);
+      expect(chart.counts).toEqual({ points: LOGGER_ROWS.length, inside, outside });
       const { jobId, datasetId } = started(
         await startDerivation(OWNER, { name: "inside", derivation: { kind: "regression-band", xDatasetId: datasets.logger.id, yDatasetId: datasets.logger.id, spec } }),
       );
       expect((await finished(jobId)).status).toBe("succeeded");
       const dataset = await app.db.asUser(OWNER.id, (sql) => findDataset(sql, datasetId));
-      expect(dataset).toMatchObject({ rowCount: 353, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
-      expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside: 353, outside: 127, tolCnt: 2, tolDep: 0.05 });
+      expect(dataset).toMatchObject({ rowCount: inside, columns: [{ name: "Außentemperatur", unit: "°C" }, { name: "Wärmeleistung", unit: "kW" }] });
+      expect(dataset!.derivationReport).toMatchObject({ kind: "regression-band", equation: chart.equation, inside, outside, tolCnt: 2, tolDep: 0.05 });
     });
 
     it("the hub lists what was made here (alignments and bands), newest first, the user's only", async () => {
@@ -210,7 +221,7 @@ describe("analyses: band previews in the interactive pool, derivations in the jo
         ["inside", "regression-band"],
         ["meter and sensor", "align"],
       ]);
-      expect(results[0]).toMatchObject({ rowCount: 353, equation: "y = 0.016673·x² - 1.42071·x + 38.8545", columns: ["Außentemperatur", "Wärmeleistung"] });
+      expect(results[0]).toMatchObject({ rowCount: QUADRATIC_BAND.inside, equation: QUADRATIC_BAND.equation, columns: ["Außentemperatur", "Wärmeleistung"] });
       expect(results[1]).toMatchObject({ equation: null, columns: ["energy_kwh", "temperature"] });
       expect(await app.db.asUser(STRANGER.id, (sql) => listAnalysisResults(sql))).toEqual([]);
     });

@@ -8,8 +8,8 @@ import { applyRecipe } from "@/lib/process/apply-recipe";
 import { parseRecipe } from "@/lib/process/recipe";
 import type { Frame } from "@/lib/series/frame";
 import { formatNormalisedCsv, parseNormalisedCsv } from "@/lib/series/normalised-csv";
+import { sampleFields, sampleNumber } from "../support/fixtures";
 
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const repo = path.resolve(__dirname, "../..");
 let dir: string;
 
@@ -26,23 +26,12 @@ const writeJson = (name: string, value: unknown) => writeFileSync(file(name), JS
 const writeFrame = (name: string, frame: Frame) => writeFileSync(file(name), [...formatNormalisedCsv(frame)].join(""));
 const readFrame = (name: string) => parseNormalisedCsv(readFileSync(file(name), "utf8"));
 
-/** Rows of a sample as [timestamp text, fields…], header and units rows skipped. */
-function sampleRows(name: string, delimiter: string, skip: number): string[][] {
-  return readFileSync(path.join(SAMPLES, name), "utf8")
-    .split(/\r?\n/)
-    .slice(skip)
-    .filter((line) => line.trim() !== "")
-    .map((line) => line.split(delimiter));
-}
-
 function frameOf(rows: { time: number; values: number[] }[], names: string[]): Frame {
   return {
     time: Float64Array.from(rows, (r) => r.time),
     columns: names.map((name, c) => ({ name, values: Float64Array.from(rows, (r) => r.values[c]) })),
   };
 }
-
-const number = (text: string) => (text.trim() === "" ? NaN : Number(text.replace(",", ".")));
 
 /** Berlin local time of the spring 2024 change: +01:00 before 31.03. 02:00, +02:00 from 03:00 on. */
 function berlinToUtc(text: string): number {
@@ -58,15 +47,15 @@ let building: Frame;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "cf-cli-process-"));
   sensor = frameOf(
-    sampleRows("sensor-irregular.csv", ",", 1).map(([time, value]) => ({ time: Date.parse(`${time.replace(" ", "T")}Z`), values: [number(value)] })),
+    sampleFields("sensor-irregular.csv").map(([time, value]) => ({ time: Date.parse(`${time.replace(" ", "T")}Z`), values: [sampleNumber(value)] })),
     ["temperature"],
   );
   meter = frameOf(
-    sampleRows("meter-15min.csv", ",", 1).map(([time, value]) => ({ time: Date.parse(time), values: [number(value)] })),
+    sampleFields("meter-15min.csv").map(([time, value]) => ({ time: Date.parse(time), values: [sampleNumber(value)] })),
     ["energy_kwh"],
   );
   building = frameOf(
-    sampleRows("building-logger-de.csv", ";", 2).map(([time, outdoor, heat]) => ({ time: berlinToUtc(time), values: [number(outdoor), number(heat)] })),
+    sampleFields("building-logger-de.csv").map(([time, outdoor, heat]) => ({ time: berlinToUtc(time), values: [sampleNumber(outdoor), sampleNumber(heat)] })),
     ["Außentemperatur", "Wärmeleistung"],
   );
   writeFrame("sensor.csv", sensor);

@@ -7,9 +7,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { modelDocumentSchema } from "@/lib/train/model-document";
 import { trainingResultSchema } from "@/lib/train/training-config";
+import { samplePath } from "../support/fixtures";
 
 const run = promisify(execFile);
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
 const TSX = path.resolve("node_modules/.bin/tsx");
 
 let dir: string;

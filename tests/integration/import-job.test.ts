@@ -13,10 +13,11 @@ import { fileBlobStore } from "@/server/storage/blob-store";
 import { insertUpload, recordUploadCheck } from "@/server/uploads/upload-records";
 import { inProcessApp } from "../support/in-process-app";
 import { eventually, finishedJob } from "../support/jobs";
+import { samplePath } from "../support/fixtures";
 
 const OWNER = "aaaaaaaa-1111-4aaa-8aaa-aaaaaaaaaaaa";
 const STRANGER = "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb";
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
 
 describe("import job: a real runner, worker threads, PGlite and files", () => {
   const app = inProcessApp("import", { [IMPORT_UPLOAD_JOB]: { ...importUploadHandler, announce: async () => {} } });

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadChannel, userChannel } from "@/lib/contracts/channels";
 import { uploadEventSchema, type UploadView } from "@/lib/contracts/upload-view";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { samplePath } from "../support/fixtures";
 
 const LOCAL_USER_ID = "00000000-0000-4000-8000-000000000001";
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "us-12h.csv");
+const SAMPLE = samplePath("us-12h.csv");
 const TUS = { "Tus-Resumable": "1.0.0" };
 
 interface SseMessage {

@@ -6,13 +6,13 @@ import { findColumn } from "@/lib/series/frame";
 import { runTraining } from "@/lib/train/run-training";
 import { trainingConfigSchema, type ModelResult, type TrainingResult } from "@/lib/train/training-config";
 import { ingestFile } from "@/server/ingest/ingest-file";
+import { ETTH1_CSV } from "../support/fixtures";
 
 /**
- * The ETTh1 benchmark (shared/bench/README.md): OT −95 h…0 h → OT +1 h…+96 h, hourly,
+ * The ETTh1 benchmark (tests/fixtures/ETTh1/, bench/README.md): OT −95 h…0 h → OT +1 h…+96 h, hourly,
  * standard scaling, the LTSF date split. Standardised MSE = test MSE ÷ the variance of OT
  * over the training rows (what the published figures are on).
  */
-const ETTH1 = path.resolve(__dirname, "..", "..", "..", "shared", "data", "ETTh1.csv");
 const REFERENCE_PYTHON = "/tmp/refpy/bin/python";
 const VALIDATION_FROM = "2017-06-26T00:00:00Z";
 const TEST_FROM = "2017-10-24T00:00:00Z";
@@ -110,7 +110,7 @@ function referenceOls(): number {
 }
 
 beforeAll(async () => {
-  const { frame } = await ingestFile(ETTH1);
+  const { frame } = await ingestFile(ETTH1_CSV);
   time = frame.time;
   ot = findColumn(frame, "OT")!.values;
   const validationFrom = Date.parse(VALIDATION_FROM);
@@ -150,7 +150,7 @@ describe("ETTh1 benchmark", () => {
   });
 
   it.runIf(existsSync(REFERENCE_PYTHON))("agrees with scikit-learn run on the same windows", () => {
-    const output = execFileSync(REFERENCE_PYTHON, [path.resolve("bench/linear_fit_reference.py"), ETTH1, "1"], { encoding: "utf8" });
+    const output = execFileSync(REFERENCE_PYTHON, [path.resolve("bench/linear_fit_reference.py"), ETTH1_CSV, "1"], { encoding: "utf8" });
     const reference = JSON.parse(output) as { train: number; test: number; standardisedTestMSE: number };
     expect(reference.train).toBe(result.samples.train);
     expect(reference.test).toBe(result.samples.test);

@@ -10,6 +10,7 @@ import { ingestFile } from "@/server/ingest/ingest-file";
 import { blobStore } from "@/server/storage/blob-store";
 import { createOwnProject, deleteOwnProject, findOwnProject, listOwnProjects, renameOwnProject, saveOwnProjectConfig } from "@/server/train/projects";
 import { previewOwnProjectSamples } from "@/server/train/sample-preview";
+import { ETTH1_CSV, samplePath } from "../support/fixtures";
 import { inProcessApp } from "../support/in-process-app";
 import { seedDataset } from "../support/seed-datasets";
 
@@ -18,16 +19,15 @@ import { seedDataset } from "../support/seed-datasets";
  * the sample preview, computed in the interactive worker thread from stored datasets and
  * compared with the lib run directly on the same series.
  */
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data");
 const ME: SessionUser = { id: "aaaaaaaa-3333-4aaa-8aaa-aaaaaaaaaaaa", email: "me@example.com" };
 const OTHER: SessionUser = { id: "bbbbbbbb-4444-4bbb-8bbb-bbbbbbbbbbbb", email: "other@example.com" };
 
 const app = inProcessApp("training-projects");
 const frames = new Map<string, Frame>();
 
-/** Stores a dataset (Arrow file + rows) for `owner`, as an import leaves it. */
+/** Stores a dataset (Arrow file + rows) for `owner`, as an import of `file` leaves it. */
 async function storeDataset(owner: SessionUser, file: string): Promise<string> {
-  const { frame, layout, report } = await ingestFile(path.join(SAMPLES, file));
+  const { frame, layout, report } = await ingestFile(file);
   const id = await seedDataset(app.db, blobStore(), { ownerId: owner.id, name: path.basename(file), frame, layout, report });
   frames.set(id, frame);
   return id;
@@ -74,7 +74,7 @@ describe("training projects under RLS", () => {
 
 describe("sample preview in the interactive worker thread", () => {
   it("building-logger-de.csv: counts, skipped per series, distributions and sample windows as the lib computes them", async () => {
-    const datasetId = await storeDataset(ME, "samples/building-logger-de.csv");
+    const datasetId = await storeDataset(ME, samplePath("building-logger-de.csv"));
     const config: TrainingConfigInput = {
       ...newProjectConfig(),
       inputs: [
@@ -116,7 +116,7 @@ describe("sample preview in the interactive worker thread", () => {
   });
 
   it("ETTh1 with the benchmark's date split: 8,449 training and 2,785 test samples", async () => {
-    const datasetId = await storeDataset(ME, "ETTh1.csv");
+    const datasetId = await storeDataset(ME, ETTH1_CSV);
     const config: TrainingConfigInput = {
       ...newProjectConfig(),
       inputs: [{ datasetId, column: "OT", startHours: -95, endHours: 0, method: "linear" }],
@@ -133,8 +133,8 @@ describe("sample preview in the interactive worker thread", () => {
   });
 
   it("settings it cannot use: a clear message, nothing computed", async () => {
-    const mine = await storeDataset(ME, "samples/building-logger-de.csv");
-    const theirs = await storeDataset(OTHER, "samples/building-logger-de.csv");
+    const mine = await storeDataset(ME, samplePath("building-logger-de.csv"));
+    const theirs = await storeDataset(OTHER, samplePath("building-logger-de.csv"));
     const base: TrainingConfigInput = {
       ...newProjectConfig(),
       inputs: [{ datasetId: mine, column: "Wärmeleistung", startHours: -2, endHours: 0, method: "linear" }],

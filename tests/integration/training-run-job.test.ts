@@ -23,8 +23,9 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { inProcessApp } from "../support/in-process-app";
 import { eventually, finishedJob } from "../support/jobs";
 import { seedDataset } from "../support/seed-datasets";
+import { samplePath } from "../support/fixtures";
 
-const SAMPLE = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples", "building-logger-de.csv");
+const SAMPLE = samplePath("building-logger-de.csv");
 const TSX = path.resolve("node_modules/.bin/tsx");
 const STRANGER: SessionUser = { id: "bbbbbbbb-2222-4bbb-8bbb-bbbbbbbbbbbb", email: null };
 const run = promisify(execFile);

@@ -4,8 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uploadListSchema, type UploadView } from "@/lib/contracts/upload-view";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { SAMPLES_DIR } from "../support/fixtures";
 
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "shared", "data", "samples");
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const TUS = { "Tus-Resumable": "1.0.0" };
 const encode = (text: string) => Buffer.from(text).toString("base64");
@@ -70,7 +70,7 @@ describe("tus uploads against the running route (embedded mode)", () => {
   });
 
   it("creates an upload, reports its offset with HEAD and completes it to a checked, ready file", async () => {
-    const bytes = await readFile(path.join(SAMPLES, "building-logger-de.csv"));
+    const bytes = await readFile(path.join(SAMPLES_DIR, "building-logger-de.csv"));
     const url = await createUpload(server, bytes.length, "building-logger-de.csv");
     expect(await offsetOf(url)).toBe(0);
     const first = await patch(url, 0, bytes.subarray(0, 5000));

@@ -1,8 +1,6 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
-
-export const SAMPLES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "data", "samples");
+import { samplePath, type SampleName } from "../../support/fixtures";
 
 /** Uploads `content` as `name` on the datasets page and waits until the upload is checked; returns its row. */
 export async function uploadFile(page: Page, name: string, content: Buffer): Promise<Locator> {
@@ -22,7 +20,7 @@ export async function importFile(page: Page, name: string, content: Buffer): Pro
   return row;
 }
 
-/** Imports a file of the shared samples, under a name of its own when given (suites share one server). */
-export async function importSample(page: Page, sample: string, name = sample): Promise<Locator> {
-  return importFile(page, name, await readFile(path.join(SAMPLES, sample)));
+/** Imports a sample file of tests/fixtures, under a name of its own when given (suites share one server). */
+export async function importSample(page: Page, sample: SampleName, name: string = sample): Promise<Locator> {
+  return importFile(page, name, await readFile(samplePath(sample)));
 }

@@ -1,15 +1,14 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectLayout } from "@/lib/ingest/detect-layout";
 import { IngestError } from "@/lib/ingest/ingest-error";
+import { samplePath } from "@/tests/support/fixtures";
 
 const detect = (text: string, options = {}) => detectLayout(text, { complete: true, options });
-const SAMPLES = path.resolve(__dirname, "..", "..", "..", "..", "shared", "data", "samples");
 
 describe("detectLayout", () => {
   it("reads the German building logger: ;, decimal comma, units row, DD.MM.YYYY HH:MM:SS", () => {
-    const layout = detect(readFileSync(`${SAMPLES}/building-logger-de.csv`, "utf8"), { timezone: "Europe/Berlin" });
+    const layout = detect(readFileSync(samplePath("building-logger-de.csv"), "utf8"), { timezone: "Europe/Berlin" });
     expect(layout).toMatchObject({
       delimiter: ";",
       decimal: ",",
@@ -29,12 +28,12 @@ describe("detectLayout", () => {
   });
 
   it("reads the US 12-hour export month first", () => {
-    const layout = detect(readFileSync(`${SAMPLES}/us-12h.csv`, "utf8"));
+    const layout = detect(readFileSync(samplePath("us-12h.csv"), "utf8"));
     expect(layout.time).toMatchObject({ format: "%m/%d/%Y %I:%M:%S %p", ambiguity: null });
   });
 
   it("reads ISO timestamps with offsets", () => {
-    const layout = detect(readFileSync(`${SAMPLES}/meter-15min.csv`, "utf8"));
+    const layout = detect(readFileSync(samplePath("meter-15min.csv"), "utf8"));
     expect(layout.time).toMatchObject({ format: "%Y-%m-%dT%H:%M:%S%z", hasOffset: true });
   });
 

@@ -62,7 +62,10 @@ export function expectedMs(format: string, t: WallClock, withOffset: boolean): n
   return ms + fraction - (withOffset && has("%z") ? (t.offsetMinutes ?? 0) * 60_000 : 0);
 }
 
-/** The 44 formats of shared/reference/original-formats.txt, in its order. */
+/**
+ * The 44 formats the original service accepted (the list the product owners gave us), quoted
+ * here in its order; lib/ingest/datetime-candidates.ts reads each of them or an equivalent.
+ */
 export const ORIGINAL_FORMATS = [
   "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S",
   "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f",
