@@ -26,7 +26,7 @@ async function readNormalised(file: string): Promise<Frame> {
  * Cell by cell: both present and equal to 1e-12 relative (pandas sums with compensation, so
  * the last bits of a mean may differ), or both missing. pandas' `interpolate(limit=4)` also
  * fills the first 4 points of longer gaps and up to 4 trailing points, which the recipe's
- * all-or-nothing fillGaps (DESIGN §7) leaves missing: those cells are counted separately.
+ * all-or-nothing fillGaps (docs/recipe-v1.md) leaves missing: those cells are counted separately.
  */
 async function compareOutputs(ours: string, reference: string): Promise<string> {
   const [a, b] = await Promise.all([readNormalised(ours), readNormalised(reference)]);

@@ -1,5 +1,5 @@
 /**
- * The regression band of DESIGN §8 computed the plain way, as a reference for tests of the
+ * The regression band (lib/analysis/regression-band.ts) computed the plain way, as a reference for tests of the
  * app and the CLI: least squares from the normal equations on raw x (Cramer's rule), R²,
  * the default tolerance (10 % of the y range) and the points with |y - p| <= tolCnt + tolDep·|p|.
  */

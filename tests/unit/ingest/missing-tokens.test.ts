@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isMissingToken } from "@/lib/ingest/missing-tokens";
 
 describe("isMissingToken", () => {
-  it("knows the tokens of DESIGN §6", () => {
+  it("knows the tokens of docs/import.md (Missing values)", () => {
     for (const token of ["", "NaN", "nan", "NA", "n/a", "#N/A", "NULL", "null", "-"]) expect(isMissingToken(token, new Set())).toBe(true);
   });
 

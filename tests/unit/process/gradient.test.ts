@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { gradient, removeGradientOutliers } from "@/lib/process/gradient";
 import { irregularSeries, MINUTE, sameNumbers, values } from "./series-arbitraries";
 
-/** The state machine of DESIGN §7, written out literally. */
+/** The state machine of docs/recipe-v1.md (gradient), written out literally. */
 function referenceGradient(time: Float64Array, input: Float64Array, maxChange: number, maxDuration: number): Float64Array {
   const v = Float64Array.from(input);
   let open = false;

@@ -6,7 +6,7 @@ import { frameOf, irregularSeries, MINUTE, sameNumbers, t, times, values, type S
 
 const HOUR = 3_600_000;
 
-/** The grid of DESIGN §7, stepped one point at a time. */
+/** The grid of docs/recipe-v1.md (resample), stepped one point at a time. */
 function referenceGrid(time: number[], stepMinutes: number, offsetMinutes: number, start?: number, end?: number): number[] {
   const step = stepMinutes * MINUTE;
   if (time.length === 0 && (start === undefined || end === undefined)) return [];
