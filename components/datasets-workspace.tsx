@@ -48,12 +48,12 @@ interface DatasetsWorkspaceProps {
   maxUploadBytes: number;
 }
 
-/** The user's upload of the same file (size and head checksum), if the server has one; null when it cannot tell. */
+/** The user's upload of the same file (name, size and head checksum), if the server has one; null when it cannot tell. */
 async function recognise(file: File): Promise<UploadView | null> {
   try {
     const headSha256 = await fileHeadSha256(file);
     if (!headSha256) return null;
-    const found = await findUploadLike({ sizeBytes: file.size, headSha256 });
+    const found = await findUploadLike({ filename: file.name, sizeBytes: file.size, headSha256 });
     return found.ok ? found.upload : null;
   } catch {
     // Recognition only saves a second upload: when it fails, the file is simply uploaded.

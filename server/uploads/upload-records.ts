@@ -108,14 +108,14 @@ export async function recordUploadCheck(
 }
 
 /**
- * A checked (or being checked) upload of the user's with this size and checksum of its first
- * bytes: the same file added again. Newest first; ready before processing.
+ * A checked (or being checked) upload of the user's with this name, size and checksum of its
+ * first bytes: the same file added again. Newest first; ready before processing.
  */
-export async function findCompleteUploadLike(sql: Sql, file: { sizeBytes: number; headSha256: string }): Promise<UploadView | null> {
+export async function findCompleteUploadLike(sql: Sql, file: { filename: string; sizeBytes: number; headSha256: string }): Promise<UploadView | null> {
   const rows = await sql.query<UploadRow>(
-    `${SELECT_UPLOAD_VIEW} where u.size_bytes = $1 and u.head_sha256 = $2 and u.status in ('processing', 'ready')
+    `${SELECT_UPLOAD_VIEW} where u.filename = $3 and u.size_bytes = $1 and u.head_sha256 = $2 and u.status in ('processing', 'ready')
      order by u.status = 'ready' desc, u.created_at desc limit 1`,
-    [file.sizeBytes, file.headSha256],
+    [file.sizeBytes, file.headSha256, file.filename.trim()],
   );
   return rows[0] ? toView(rows[0]) : null;
 }

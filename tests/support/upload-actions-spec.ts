@@ -73,16 +73,19 @@ export function describeUploadActions(app: InProcessApp): void {
     expect(await checkJobs(partial)).toHaveLength(0);
   });
 
-  it("recognises a file added again by its size and head checksum, among the user's own uploads only", async () => {
+  it("recognises a file added again by its name, size and head checksum, among the user's own uploads only", async () => {
     const bytes = csvBytes(120_000, 3);
     const id = await storedUpload(bytes);
     await completeStrandedUploads(app.db, uploadStore(), [id]);
     await eventually(async () => (await statusOf(id)) === "ready", "the upload was not checked");
     // Smaller than the head: the head checksum is the whole file's.
-    const fingerprint = { sizeBytes: bytes.length, headSha256: sha256(bytes) };
+    const filename = (await viewOf(id))!.filename;
+    const fingerprint = { filename, sizeBytes: bytes.length, headSha256: sha256(bytes) };
     expect(await findOwnUploadLike(owner, fingerprint)).toMatchObject({ ok: true, upload: { id, status: "ready" } });
     expect(await findOwnUploadLike(STRANGER, fingerprint)).toEqual({ ok: true, upload: null });
     expect(await findOwnUploadLike(owner, { ...fingerprint, sizeBytes: bytes.length + 1 })).toEqual({ ok: true, upload: null });
+    // The same bytes under another name are another file to the user.
+    expect(await findOwnUploadLike(owner, { ...fingerprint, filename: `copy of ${filename}` })).toEqual({ ok: true, upload: null });
     expect(await findOwnUploadLike(owner, { ...fingerprint, headSha256: sha256(csvBytes(120_000, 4)) })).toEqual({ ok: true, upload: null });
   });
 
