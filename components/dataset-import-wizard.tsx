@@ -354,7 +354,7 @@ export function DatasetImportWizard({
               ))}
             </datalist>
           </label>
-          {layout ? <ZoneChoiceLine choice={layout.zone} /> : null}
+          {layout ? <ZoneChoiceLine choice={layout.zone} className="wide muted" /> : null}
           <label>
             {t("dateOrder")}
             <select value={choices.dateOrder ?? ""} onChange={(event) => set({ dateOrder: (event.target.value || undefined) as ImportOptions["dateOrder"] })}>

@@ -33,13 +33,13 @@ function useFingerprintText() {
  * pattern of … found (gap …, repeat …)"); null = the times are instants (epoch values or
  * values with offsets).
  */
-export function ZoneChoiceLine({ choice }: { choice: ZoneChoice | null }) {
+export function ZoneChoiceLine({ choice, className }: { choice: ZoneChoice | null; className?: string }) {
   const t = useTranslations("zoneChoice");
   const fingerprintText = useFingerprintText();
-  if (!choice) return <p data-testid="zone-choice">{t("offsets")}</p>;
+  if (!choice) return <p className={className} data-testid="zone-choice">{t("offsets")}</p>;
   const fingerprint = choice.fingerprint ? fingerprintText(choice.fingerprint) : { family: choice.zone, changes: choice.evidence };
   return (
-    <p data-testid="zone-choice" data-zone={choice.zone} data-source={choice.source}>
+    <p className={className} data-testid="zone-choice" data-zone={choice.zone} data-source={choice.source}>
       {t(`source.${SOURCE_KEYS[choice.source]}`, { zone: choice.zone, evidence: choice.evidence, ...fingerprint })}
     </p>
   );
